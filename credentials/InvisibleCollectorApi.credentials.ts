@@ -1,0 +1,46 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class InvisibleCollectorApi implements ICredentialType {
+	name = 'invisibleCollectorApi';
+
+	displayName = 'Invisible Collector API';
+
+	icon = 'file:invisibleCollector.svg' as const;
+
+	documentationUrl = 'https://www.invisiblecollector.com/docs/api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: "Your company's API token, from Invisible Collector's settings",
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.invisiblecollector.com',
+			description: 'Change only for a private deployment or a test server',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/companies',
+		},
+	};
+}

@@ -1,0 +1,9 @@
+/** Unit and engine tests: `npm test`. Real-n8n and benchmark suites have their own scripts. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/bench/'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+	testTimeout: 30000,
+};

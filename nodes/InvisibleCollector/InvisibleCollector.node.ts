@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import { createGroups } from '../shared/execute';
+import { invisibleCollectorApi, MAX_NAME_LENGTH } from './api';
+
+export class InvisibleCollector implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Invisible Collector',
+		name: 'invisibleCollector',
+		icon: 'file:invisibleCollector.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create groups in Invisible Collector',
+		defaults: { name: 'Invisible Collector' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Created', 'Conflict'],
+		credentials: [{ name: 'invisibleCollectorApi', required: true }],
+		properties: [...resourceAndOperation, nameProperty(MAX_NAME_LENGTH), optionsCollection()],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await createGroups.call(this, invisibleCollectorApi);
+	}
+}

@@ -1,0 +1,71 @@
+/** Invisible Collector's group API as the shared engine sees it (see vendors.md, Invisible Collector). */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { commonFailure, idString, isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
+import type { GroupApi, GroupParams, HttpResponse, Interpretation, NormalizedGroup } from '../shared/types';
+import { requireBaseUrl, requireText } from '../shared/validate';
+
+/** No limit is documented; this keeps a mistaken mapping (a whole document) from being sent as a name. */
+export const MAX_NAME_LENGTH = 255;
+
+const DISPLAY_NAME = 'Invisible Collector';
+
+function normalize(body: unknown): NormalizedGroup | undefined {
+	if (!isObject(body)) return undefined;
+	const id = idString(body.id);
+	if (!id) return undefined;
+	return { id, name: typeof body.name === 'string' ? body.name : '', group: body };
+}
+
+/** 409 always means the name is taken; 422 only when its message says so (an older copy of the docs). */
+function isDuplicate(response: HttpResponse): boolean {
+	if (response.statusCode === 409) return true;
+	return response.statusCode === 422 && /already (exists|registered|taken)|in use/i.test(messageFrom(response.body) ?? '');
+}
+
+export const invisibleCollectorApi: GroupApi<GroupParams> = {
+	vendor: 'invisibleCollector',
+	displayName: DISPLAY_NAME,
+
+	credentialType: () => 'invisibleCollectorApi',
+
+	connection: (credentials) => ({ baseUrl: requireBaseUrl('Base URL', credentials.baseUrl) }),
+
+	readParams: (ctx: IExecuteFunctions, itemIndex: number) => ({
+		name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH),
+	}),
+
+	nameKey: ({ name }) => name,
+
+	createRequest: ({ name }, { baseUrl }) => ({
+		method: 'POST',
+		url: `${baseUrl}/groups`,
+		body: { name },
+		json: true,
+	}),
+
+	interpret(response): Interpretation {
+		const body = parsedBody(response.body);
+		if (response.statusCode >= 200 && response.statusCode < 300) {
+			const group = normalize(body);
+			return group ? { kind: 'created', group } : unexpectedSuccessBody(response, DISPLAY_NAME);
+		}
+		if (isDuplicate(response)) {
+			// The conflicting group's id comes as `gid` (the docs) or `id` (the C# SDK accepts both).
+			const existingId = isObject(body) ? (idString(body.gid) ?? idString(body.id) ?? null) : null;
+			return { kind: 'conflict', message: messageFrom(body) ?? 'A group with this name already exists', existingId };
+		}
+		return commonFailure(response, DISPLAY_NAME);
+	},
+
+	async findExisting({ name }, { baseUrl }, send) {
+		const response = await send({ method: 'GET', url: `${baseUrl}/groups`, json: true });
+		const body = parsedBody(response.body);
+		if (response.statusCode !== 200 || !Array.isArray(body)) return null;
+		for (const entry of body) {
+			const group = normalize(entry);
+			if (group && group.name === name) return group;
+		}
+		return null;
+	},
+};

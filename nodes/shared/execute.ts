@@ -1,0 +1,301 @@
+/**
+ * The item loop every group node runs: validate → send (bounded concurrency, per-name order) →
+ * classify → route. Every input item ends in exactly one report: created, conflict or error.
+ */
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { readEngineOptions, type EngineOptions } from './descriptions';
+import { commonFailure } from './outcome';
+import { route, type ItemReport } from './output';
+import { redactor, type Redactor } from './redact';
+import { runOrdered } from './schedule';
+import { authenticatedSender, RateGate, sendWithRetries, type Attempted } from './transport';
+import type {
+	Connection,
+	GroupApi,
+	GroupParams,
+	Interpretation,
+	ItemOutcome,
+	NormalizedGroup,
+	SendRequest,
+} from './types';
+import { InputError } from './validate';
+
+interface Entry<P> {
+	itemIndex: number;
+	params: P;
+	/** The name key: the same group at the vendor. */
+	key: string;
+	/** Everything that orders this item after earlier ones: its name key and the vendor's other unique values. */
+	orderKeys: string[];
+}
+
+interface Unit<P> {
+	keys: string[];
+	entries: Array<Entry<P>>;
+	batch: boolean;
+}
+
+interface Run<P extends GroupParams> {
+	ctx: IExecuteFunctions;
+	api: GroupApi<P>;
+	options: EngineOptions;
+	connection: Connection;
+	send: SendRequest;
+	gate: RateGate;
+	redact: Redactor;
+	reports: ItemReport[];
+	/** Groups created by earlier items of this run, by name key: later items with the name conflict with them. */
+	createdInRun: Map<string, NormalizedGroup>;
+	lookups: Map<string, Promise<NormalizedGroup | null>>;
+	/** Set in "stop" mode once an item has failed: units not yet sent are left alone. */
+	stopped: boolean;
+}
+
+function inputError(error: unknown): ItemOutcome {
+	const message = error instanceof Error ? error.message : String(error);
+	return {
+		kind: 'error',
+		message,
+		description: 'Nothing was sent to the vendor for this item.',
+		httpCode: null,
+		attempts: 0,
+		source: 'input',
+		field: error instanceof InputError ? error.field : undefined,
+	};
+}
+
+function apiError(message: string, attempted: Attempted | null, description?: string): ItemOutcome {
+	return {
+		kind: 'error',
+		message,
+		description: description ?? '',
+		httpCode: attempted?.response?.statusCode ?? null,
+		attempts: attempted?.attempts ?? 0,
+		source: 'api',
+	};
+}
+
+/** Splits the valid items into requests: one per item, or batches without two items of the same name. */
+function planUnits<P extends GroupParams>(entries: Array<Entry<P>>, batchSize: number | null): Array<Unit<P>> {
+	if (!batchSize) return entries.map((entry) => ({ keys: entry.orderKeys, entries: [entry], batch: false }));
+	const units: Array<Unit<P>> = [];
+	const lastUnitOfKey = new Map<string, number>();
+	let firstWithRoom = 0;
+	for (const entry of entries) {
+		const after = Math.max(-1, ...entry.orderKeys.map((key) => lastUnitOfKey.get(key) ?? -1));
+		let index = Math.max(firstWithRoom, after + 1);
+		while (units[index] && units[index].entries.length >= batchSize) index++;
+		units[index] ??= { keys: [], entries: [], batch: true };
+		units[index].entries.push(entry);
+		units[index].keys.push(...entry.orderKeys);
+		for (const key of entry.orderKeys) lastUnitOfKey.set(key, index);
+		while (units[firstWithRoom] && units[firstWithRoom].entries.length >= batchSize) firstWithRoom++;
+	}
+	return units;
+}
+
+/** What each item of a unit made of the final answer (or of the lack of one). */
+function interpretUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>, attempted: Attempted): Interpretation[] {
+	const { api } = run;
+	const params = unit.entries.map((entry) => entry.params);
+	const all = (interpretation: Interpretation) => params.map(() => interpretation);
+	if (!attempted.response) return all({ kind: 'error', message: attempted.failure?.message ?? 'no answer' });
+	const response = attempted.response;
+	if (attempted.gaveUp) {
+		const failure = commonFailure(response, api.displayName);
+		return all({ ...failure, message: `${failure.message} (gave up after ${attempted.attempts} attempts)` });
+	}
+	if (unit.batch && api.batch && response.statusCode >= 200 && response.statusCode < 300) {
+		return api.batch.readResults(response, params);
+	}
+	return all(api.interpret(response, params[0]));
+}
+
+async function lookUp<P extends GroupParams>(run: Run<P>, entry: Entry<P>): Promise<NormalizedGroup | null> {
+	const { api } = run;
+	if (!api.findExisting) return null;
+	let lookup = run.lookups.get(entry.key);
+	if (!lookup) {
+		const find = api.findExisting.bind(api);
+		const retryingSend: SendRequest = async (request) => {
+			const attempted = await sendWithRetries(run.send, request, run.options, run.gate, api.extraRetryStatuses);
+			if (!attempted.response) throw attempted.failure ?? new Error('no answer');
+			return attempted.response;
+		};
+		lookup = find(entry.params, run.connection, retryingSend).catch(() => null);
+		run.lookups.set(entry.key, lookup);
+	}
+	return await lookup;
+}
+
+async function outcomeOf<P extends GroupParams>(
+	run: Run<P>,
+	entry: Entry<P>,
+	interpretation: Interpretation,
+	attempted: Attempted,
+): Promise<ItemOutcome> {
+	const raw = run.options.includeRawResponse ? (attempted.response?.body as unknown) : undefined;
+	const httpCode = attempted.response?.statusCode ?? null;
+	if (interpretation.kind === 'created') {
+		run.createdInRun.set(entry.key, interpretation.group);
+		return { kind: 'created', group: interpretation.group, attempts: attempted.attempts, raw };
+	}
+	if (interpretation.kind === 'error') {
+		return apiError(interpretation.message, attempted, interpretation.description);
+	}
+
+	let existing = interpretation.existing ?? null;
+	let existingId = interpretation.existingId ?? existing?.id ?? null;
+	if (!existing && !existingId) existing = run.createdInRun.get(entry.key) ?? null;
+	if (!existing && !existingId && run.options.lookUpExisting) existing = await lookUp(run, entry);
+	existingId ??= existing?.id ?? null;
+	if (run.options.onConflict === 'fail') {
+		return apiError(
+			`${interpretation.message}`,
+			attempted,
+			`A group named "${entry.params.name}" already exists in ${run.api.displayName}${existingId ? ` (ID ${existingId})` : ''}. The node's "On Conflict" option is set to fail the item.`,
+		);
+	}
+	return {
+		kind: 'conflict',
+		message: interpretation.message,
+		existing,
+		existingId,
+		httpCode,
+		attempts: attempted.attempts,
+		mayBeOwnEarlierAttempt: attempted.earlierAttemptMayHaveActed,
+		raw,
+	};
+}
+
+function request<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
+	const params = unit.entries.map((entry) => entry.params);
+	if (unit.batch && run.api.batch) return run.api.batch.createRequest(params, run.connection);
+	return run.api.createRequest(params[0], run.connection);
+}
+
+async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Promise<void> {
+	const report = (entry: Entry<P>, outcome: ItemOutcome) => {
+		run.reports[entry.itemIndex] = { itemIndex: entry.itemIndex, name: entry.params.name, outcome: run.redact(outcome) };
+		if (outcome.kind === 'error' && !run.ctx.continueOnFail()) run.stopped = true;
+	};
+	if (run.stopped) return;
+	try {
+		const attempted = await sendWithRetries(run.send, request(run, unit), run.options, run.gate, run.api.extraRetryStatuses);
+		const interpretations = interpretUnit(run, unit, attempted);
+		for (const [position, entry] of unit.entries.entries()) {
+			const interpretation = interpretations[position] ?? {
+				kind: 'error',
+				message: `${run.api.displayName} did not report on this group in its answer`,
+			};
+			report(entry, await outcomeOf(run, entry, interpretation, attempted));
+		}
+	} catch (error) {
+		// Anything unexpected still ends the item in one place, with a message that holds no secret.
+		const message = error instanceof Error ? error.message : String(error);
+		for (const entry of unit.entries) {
+			if (!run.reports[entry.itemIndex]) report(entry, apiError(message, null));
+		}
+	}
+}
+
+/** The error n8n shows when the node stops: NodeOperationError for bad input, NodeApiError for the vendor. */
+function errorToThrow(ctx: IExecuteFunctions, report: ItemReport): Error {
+	const { outcome, itemIndex } = report;
+	if (outcome.kind !== 'error') throw new Error('not an error report');
+	const message = `${outcome.message} [item ${itemIndex}]`;
+	if (outcome.source === 'input') {
+		return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: outcome.description });
+	}
+	const errorResponse: JsonObject = { message: outcome.message, httpCode: outcome.httpCode };
+	return new NodeApiError(ctx.getNode(), errorResponse, {
+		message,
+		description: outcome.description,
+		httpCode: outcome.httpCode === null ? undefined : String(outcome.httpCode),
+		itemIndex,
+	});
+}
+
+function readEntries<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>, reports: ItemReport[]) {
+	const entries: Array<Entry<P>> = [];
+	ctx.getInputData().forEach((_, itemIndex) => {
+		try {
+			const params = api.readParams(ctx, itemIndex);
+			const key = api.nameKey(params);
+			// Prefixes keep a name and another unique value that happen to be equal apart.
+			const orderKeys = [`name:${key}`, ...(api.uniqueKeys?.(params) ?? []).map((value) => `unique:${value}`)];
+			entries.push({ itemIndex, params, key, orderKeys });
+		} catch (error) {
+			// InputError names the field; n8n's own parameter errors (a failing expression) keep their words.
+			reports[itemIndex] = { itemIndex, name: undefined, outcome: inputError(error) };
+		}
+	});
+	return entries;
+}
+
+async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>) {
+	const options = readEngineOptions(ctx);
+	const credentialType = api.credentialType(ctx);
+	const credentials = await ctx.getCredentials(credentialType);
+	return {
+		options,
+		batchSize: api.batch?.batchSize(ctx) ?? null,
+		redact: redactor(credentials, api.derivedSecrets?.(credentials) ?? []),
+		connection: api.connection(credentials),
+		send: authenticatedSender(ctx, credentialType, options.timeoutMs),
+	};
+}
+
+/**
+ * Creates one group per input item through `api` and returns the node's outputs: [Created, Conflict].
+ * Failed items follow n8n's rules: with "Continue" they are emitted as error items on output 0;
+ * otherwise the node throws the first failure, with its item index.
+ */
+export async function createGroups<P extends GroupParams>(
+	this: IExecuteFunctions,
+	api: GroupApi<P>,
+): Promise<INodeExecutionData[][]> {
+	return await run(this, api);
+}
+
+async function run<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>): Promise<INodeExecutionData[][]> {
+	const itemCount = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+	const reports: ItemReport[] = new Array<ItemReport>(itemCount);
+
+	let setup: Awaited<ReturnType<typeof prepare<P>>>;
+	try {
+		setup = await prepare(ctx, api);
+	} catch (error) {
+		// Options or credential unusable: every item fails the same way, nothing is sent.
+		const outcome = inputError(error);
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) reports[itemIndex] = { itemIndex, name: undefined, outcome };
+		if (!continueOnFail && itemCount) throw errorToThrow(ctx, reports[0]);
+		return route(api.vendor, reports);
+	}
+
+	const entries = readEntries(ctx, api, reports);
+	const firstInvalid = reports.find((report) => report !== undefined);
+	if (!continueOnFail && firstInvalid) throw errorToThrow(ctx, firstInvalid);
+
+	const state: Run<P> = {
+		ctx,
+		api,
+		...setup,
+		gate: new RateGate(),
+		reports,
+		createdInRun: new Map(),
+		lookups: new Map(),
+		stopped: false,
+	};
+	const units = planUnits(entries, setup.batchSize);
+	await runOrdered(units, setup.options.concurrency, (unit) => sendUnit(state, unit));
+
+	if (!continueOnFail) {
+		const firstFailed = reports.find((report) => report?.outcome.kind === 'error');
+		if (firstFailed) throw errorToThrow(ctx, firstFailed);
+	}
+	return route(api.vendor, reports.filter((report) => report !== undefined));
+}

@@ -1,0 +1,249 @@
+/**
+ * Sending one request: n8n's auth helper, a timeout, and retries on rate limits, gateway errors
+ * and network failures. Every retry re-sends the same request of the same item(s), never another's.
+ */
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { HttpResponse, SendRequest } from './types';
+
+/** Answers that say "not now" rather than "no". */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Longest single wait for a Retry-After or a backoff: a vendor asking for an hour gets retried sooner. */
+export const MAX_WAIT_MS = 60_000;
+/** A rate limit that names its end is waited out this many times (it does not use up Max Retries). */
+const MAX_RATE_LIMIT_WAITS = 30;
+const BACKOFF_BASE_MS = 500;
+
+export interface RetryPolicy {
+	maxRetries: number;
+	timeoutMs: number;
+}
+
+/** A request that got no HTTP answer: reset, refused, timed out. */
+export class NetworkFailure extends NodeApiError {
+	constructor(
+		node: INode,
+		message: string,
+		/** False only when the request certainly never reached the vendor (connection refused, DNS). */
+		readonly mayHaveReached: boolean,
+	) {
+		super(node, { message }, { message });
+		// NodeApiError swaps messages that mention some error codes for generic advice; keep ours.
+		this.message = message;
+		this.name = 'NetworkFailure';
+	}
+}
+
+/** What came of sending one request, retries included. */
+export interface Attempted {
+	/** The last HTTP answer, or null when the last attempt got none (`failure` says why). */
+	response: HttpResponse | null;
+	failure?: NetworkFailure;
+	attempts: number;
+	/** The last answer still said "try later": the retries ran out. */
+	gaveUp: boolean;
+	/** An earlier attempt may have been carried out by the vendor without us seeing the answer. */
+	earlierAttemptMayHaveActed: boolean;
+}
+
+/**
+ * Pauses every request of one node run while the vendor rate-limits the credential:
+ * a 429 is about the key, not the item, so the other workers wait too instead of adding to the storm.
+ */
+export class RateGate {
+	private openAt = 0;
+
+	pauseFor(ms: number): void {
+		this.openAt = Math.max(this.openAt, Date.now() + ms);
+	}
+
+	async pass(): Promise<void> {
+		for (let wait = this.openAt - Date.now(); wait > 0; wait = this.openAt - Date.now()) {
+			await sleep(wait);
+		}
+	}
+}
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Retry-After in milliseconds (delta-seconds or HTTP date), capped; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+	const value = header(headers, 'retry-after')?.trim();
+	if (!value) return undefined;
+	let ms: number;
+	if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
+	else {
+		const date = Date.parse(value);
+		if (Number.isNaN(date)) return undefined;
+		ms = date - now;
+	}
+	return Math.min(Math.max(0, ms), MAX_WAIT_MS);
+}
+
+/** Exponential backoff with jitter: 0.5–1 × base × 2^(retry-1), capped. */
+export function backoffMs(retry: number, random = Math.random): number {
+	const ceiling = Math.min(MAX_WAIT_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, retry - 1));
+	return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+const NETWORK_CODES_NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+	...NETWORK_CODES_NOT_SENT,
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'UND_ERR_SOCKET',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
+
+/** The first `code` along an error's `cause` chain (n8n wraps the HTTP client's error). */
+function errorCode(error: unknown): string | undefined {
+	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function errorMessages(error: unknown): string {
+	const messages: string[] = [];
+	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const message = (current as { message?: unknown }).message;
+		if (typeof message === 'string') messages.push(message);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return messages.join(' / ');
+}
+
+/**
+ * Turns what n8n's helper threw into a NetworkFailure when it is one. Only the code and a fixed text
+ * are kept: the thrown object holds the request, headers included, and must not travel further.
+ */
+export function asNetworkFailure(node: INode, error: unknown, timeoutMs: number): NetworkFailure | undefined {
+	const code = errorCode(error);
+	const text = errorMessages(error);
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(text)) {
+		return new NetworkFailure(node, `no answer within ${timeoutMs / 1000} s (timeout)`, true);
+	}
+	if (code) return new NetworkFailure(node, `network error (${code})`, !NETWORK_CODES_NOT_SENT.has(code));
+	if (/socket hang up|terminated|other side closed/i.test(text)) {
+		return new NetworkFailure(node, 'network error (connection closed)', true);
+	}
+	return undefined;
+}
+
+function plainHeaders(headers: unknown): Record<string, unknown> {
+	if (!headers || typeof headers !== 'object') return {};
+	const toJSON = (headers as { toJSON?: () => unknown }).toJSON;
+	return typeof toJSON === 'function' ? (toJSON.call(headers) as Record<string, unknown>) : { ...headers };
+}
+
+/** The HTTP answer inside what n8n's helper threw for a non-2xx status (the HTTP client's error, as `cause`). */
+export function responseFromError(error: unknown): HttpResponse | undefined {
+	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const response = (current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }).response;
+		if (response && typeof response.status === 'number') {
+			return { statusCode: response.status, headers: plainHeaders(response.headers), body: response.data ?? '' };
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/**
+ * One attempt through n8n's auth helper: credentials, proxies and token refresh work as in any n8n node.
+ * Status errors are left to throw (not `ignoreHttpStatusErrors`) because n8n refreshes an OAuth2 token
+ * or a pre-authentication token only when a 401 throws; the answer is then read back from the error.
+ */
+export function authenticatedSender(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	credentialType: string,
+	timeoutMs: number,
+): SendRequest {
+	return async (request: IHttpRequestOptions) => {
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+				...request,
+				timeout: timeoutMs,
+				returnFullResponse: true,
+			})) as { statusCode: number; headers?: unknown; body: unknown };
+			return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body };
+		} catch (error) {
+			const answered = responseFromError(error);
+			if (answered) return answered;
+			// Only the words travel on: n8n's error object holds the request, headers included.
+			throw (
+				asNetworkFailure(ctx.getNode(), error, timeoutMs) ??
+				new NodeApiError(ctx.getNode(), { message: errorMessages(error) })
+			);
+		}
+	};
+}
+
+/**
+ * Sends `request` until the answer is final or the retries are spent. Retried: 429, 502, 503, 504,
+ * the vendor's own `extraRetryStatuses` and network failures. A 429 that names its end (Retry-After)
+ * is waited out without using up `maxRetries`, within MAX_RATE_LIMIT_WAITS.
+ */
+export async function sendWithRetries(
+	send: SendRequest,
+	request: IHttpRequestOptions,
+	policy: RetryPolicy,
+	gate: RateGate,
+	extraRetryStatuses: readonly number[] = [],
+): Promise<Attempted> {
+	let attempts = 0;
+	let retries = 0;
+	let rateLimitWaits = 0;
+	let earlierAttemptMayHaveActed = false;
+	for (;;) {
+		await gate.pass();
+		attempts++;
+		let response: HttpResponse;
+		try {
+			response = await send(request);
+		} catch (error) {
+			// Not a network failure: already a NodeApiError from the sender, passed on as it is.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+			if (!(error instanceof NetworkFailure)) throw error;
+			if (retries >= policy.maxRetries) {
+				return { response: null, failure: error, attempts, gaveUp: true, earlierAttemptMayHaveActed };
+			}
+			earlierAttemptMayHaveActed ||= error.mayHaveReached;
+			retries++;
+			await sleep(backoffMs(retries));
+			continue;
+		}
+
+		const status = response.statusCode;
+		if (!RETRY_STATUSES.has(status) && !extraRetryStatuses.includes(status)) {
+			return { response, attempts, gaveUp: false, earlierAttemptMayHaveActed };
+		}
+		const retryAfter = retryAfterMs(response.headers);
+		const waitsOutRateLimit = status === 429 && retryAfter !== undefined && rateLimitWaits < MAX_RATE_LIMIT_WAITS;
+		if (!waitsOutRateLimit && retries >= policy.maxRetries) {
+			return { response, attempts, gaveUp: true, earlierAttemptMayHaveActed };
+		}
+		if (waitsOutRateLimit) rateLimitWaits++;
+		else retries++;
+		// After a 5xx other than 503 the vendor (or the server behind its gateway) may have acted anyway.
+		earlierAttemptMayHaveActed ||= status >= 500 && status !== 503;
+		const wait = retryAfter ?? backoffMs(retries);
+		if (status === 429) gate.pauseFor(wait);
+		else await sleep(wait);
+	}
+}

@@ -1,0 +1,109 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+/** One HTTP answer, whatever its status. */
+export interface HttpResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** A group as every node reports it: the id as a string, the name, and the vendor's own object. */
+export interface NormalizedGroup {
+	id: string;
+	name: string;
+	group: IDataObject;
+}
+
+/** Where the credential points: the base URL every request of the vendor starts with. */
+export interface Connection {
+	baseUrl: string;
+}
+
+/** What a vendor makes of one final answer to a create request. */
+export type Interpretation =
+	| { kind: 'created'; group: NormalizedGroup }
+	| { kind: 'conflict'; message: string; existing?: NormalizedGroup | null; existingId?: string | null }
+	| { kind: 'error'; message: string; description?: string };
+
+/** The final place of one input item. */
+export type ItemOutcome =
+	| { kind: 'created'; group: NormalizedGroup; attempts: number; raw?: unknown }
+	| {
+			kind: 'conflict';
+			message: string;
+			existing: NormalizedGroup | null;
+			existingId: string | null;
+			httpCode: number | null;
+			attempts: number;
+			mayBeOwnEarlierAttempt: boolean;
+			raw?: unknown;
+	  }
+	| {
+			kind: 'error';
+			message: string;
+			description: string;
+			httpCode: number | null;
+			attempts: number;
+			/** `input` for bad input (NodeOperationError), `api` for what the vendor or the network said (NodeApiError). */
+			source: 'input' | 'api';
+			field?: string;
+	  };
+
+/** The parameters of one item, as the vendor reads them; `name` is always there and already trimmed. */
+export interface GroupParams {
+	name: string;
+}
+
+/** Sends a request with the node's credential (through n8n's auth helper) and resolves with the full response. */
+export type SendRequest = (request: IHttpRequestOptions) => Promise<HttpResponse>;
+
+/** Batch creation (HelloID): many items in one request, each answered separately. */
+export interface BatchSupport<P extends GroupParams> {
+	/** Items per request for this run, or `null` to send one request per item. */
+	batchSize(ctx: IExecuteFunctions): number | null;
+	createRequest(params: P[], connection: Connection): IHttpRequestOptions;
+	/**
+	 * Reads a 2xx batch answer into one interpretation per item, in the order of `params`.
+	 * A non-2xx answer is handed to `interpret` of the API and applies to every item of the batch.
+	 */
+	readResults(response: HttpResponse, params: P[]): Interpretation[];
+}
+
+/**
+ * The seam between a vendor and the shared engine: data and small pure functions.
+ * Timing, retries, concurrency and routing live in `shared/`, once.
+ */
+export interface GroupApi<P extends GroupParams = GroupParams> {
+	/** Node name, as in the output's `vendor` field (`invisibleCollector`, ...). */
+	vendor: string;
+	/** Display name used in messages. */
+	displayName: string;
+	/** The credential type this run uses (reads the `authentication` parameter where there are two). */
+	credentialType(ctx: IExecuteFunctions): string;
+	/** Reads where the credential points; throws `InputError` for a base URL, host or company that is not allowed. */
+	connection(credentials: ICredentialDataDecryptedObject): Connection;
+	/** Reads and validates one item's parameters; throws `InputError` naming the field. */
+	readParams(ctx: IExecuteFunctions, itemIndex: number): P;
+	/** Items whose keys are equal name the same group at the vendor (e.g. lower-cased where names are case-insensitive). */
+	nameKey(params: P): string;
+	/**
+	 * Further values the vendor keeps unique (Taleo Learn: the group code). Items sharing one are sent
+	 * one after the other in input order, like items sharing a name.
+	 */
+	uniqueKeys?(params: P): string[];
+	createRequest(params: P, connection: Connection): IHttpRequestOptions;
+	/** Reads a final answer (not one the transport retried and then gave up on). */
+	interpret(response: HttpResponse, params: P): Interpretation;
+	/** Statuses this vendor uses for "try again" beyond the shared 429, 502, 503, 504 (e.g. 500). */
+	extraRetryStatuses?: readonly number[];
+	/** Secret forms the credential derives (an md5 or Base64 of the password) beyond its own fields. */
+	derivedSecrets?(credentials: ICredentialDataDecryptedObject): string[];
+	/** Looks up the group that holds the name, through the vendor's list endpoint. */
+	findExisting?(params: P, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null>;
+	batch?: BatchSupport<P>;
+}

@@ -1,0 +1,152 @@
+/**
+ * Field checks that run before any request. Each failure names the field; the engine adds the item.
+ */
+
+/** Bad input in one field of one item (or of the credential). Becomes a NodeOperationError. */
+export class InputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A required text field: a string (numbers are taken as text), trimmed, not blank, within `maxLength`. */
+export function requireText(field: string, value: unknown, maxLength: number): string {
+	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+	if (typeof value !== 'string') {
+		throw new InputError(field, `"${field}" must be text, but it is ${describe(value)}`);
+	}
+	const text = value.trim();
+	if (text === '') throw new InputError(field, `"${field}" is empty`);
+	if (CONTROL_CHARACTERS.test(text)) {
+		throw new InputError(field, `"${field}" contains control characters (such as line breaks or tabs)`);
+	}
+	if ([...text].length > maxLength) {
+		throw new InputError(field, `"${field}" is longer than ${maxLength} characters`);
+	}
+	return text;
+}
+
+/** An optional text field: undefined, null or blank gives undefined; otherwise as `requireText`. */
+export function optionalText(field: string, value: unknown, maxLength: number): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
+	return requireText(field, value, maxLength);
+}
+
+/** An optional whole number: undefined, null or '' gives undefined; digits in a string are accepted. */
+export function optionalInteger(
+	field: string,
+	value: unknown,
+	{ min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = {},
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let number: number = NaN;
+	if (typeof value === 'number') number = value;
+	else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) number = Number(value);
+	if (!Number.isSafeInteger(number)) {
+		throw new InputError(field, `"${field}" must be a whole number, but it is ${JSON.stringify(value) ?? describe(value)}`);
+	}
+	if (number < min || number > max) {
+		throw new InputError(field, `"${field}" must be between ${min} and ${max}`);
+	}
+	return number;
+}
+
+/** A yes/no field: booleans, or the strings "true"/"false" that expressions often produce. */
+export function requireBoolean(field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new InputError(field, `"${field}" must be true or false, but it is ${describe(value)}`);
+}
+
+/**
+ * A list field: an array from an expression, or a comma-separated string from a text box.
+ * Blank entries are dropped; every entry must be text or a number.
+ */
+export function textList(field: string, value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const entries = typeof value === 'string' ? value.split(',') : value;
+	if (!Array.isArray(entries)) {
+		throw new InputError(field, `"${field}" must be a list or comma-separated text, but it is ${describe(value)}`);
+	}
+	return entries
+		.map((entry, position) => {
+			if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
+			if (typeof entry !== 'string') {
+				throw new InputError(field, `"${field}" entry ${position + 1} must be text, but it is ${describe(entry)}`);
+			}
+			if (CONTROL_CHARACTERS.test(entry)) {
+				throw new InputError(field, `"${field}" entry ${position + 1} contains control characters`);
+			}
+			return entry.trim();
+		})
+		.filter((entry) => entry !== '');
+}
+
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** A single DNS label (letters, digits, hyphens): a company or portfolio name that becomes part of a host. */
+export function requireDnsLabel(field: string, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || !DNS_LABEL.test(text)) {
+		throw new InputError(
+			field,
+			`"${field}" must be a single DNS label: letters, digits and hyphens only, at most 63 characters`,
+		);
+	}
+	return text.toLowerCase();
+}
+
+/** A host name made of DNS labels separated by dots (no scheme, port, path or credentials). */
+export function requireHostname(field: string, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim().replace(/\.$/, '') : value;
+	if (typeof text !== 'string' || text.length > 253 || !text.split('.').every((label) => DNS_LABEL.test(label))) {
+		throw new InputError(field, `"${field}" must be a host name such as api.example.com, without scheme, port or path`);
+	}
+	return text.toLowerCase();
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A base URL from a credential: http(s), no user info, query or fragment; plain http only where allowed
+ * (`https-or-loopback` keeps secrets off the wire except towards this machine, e.g. a test server).
+ * Returns it without a trailing slash.
+ */
+export function requireBaseUrl(
+	field: string,
+	value: unknown,
+	scheme: 'http-or-https' | 'https-or-loopback' = 'http-or-https',
+): string {
+	let url: URL | undefined;
+	try {
+		url = typeof value === 'string' ? new URL(value.trim()) : undefined;
+	} catch {
+		url = undefined;
+	}
+	const problem = !url
+		? 'is not a URL'
+		: !['http:', 'https:'].includes(url.protocol)
+			? 'must start with https://'
+			: url.username || url.password
+				? 'must not contain a user name or password'
+				: url.search || url.hash
+					? 'must not contain ? or #'
+					: scheme === 'https-or-loopback' && url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)
+						? 'must use https:// (http:// is only allowed for localhost)'
+						: undefined;
+	if (problem || !url) throw new InputError(field, `"${field}" ${problem ?? 'is not a URL'}`);
+	return url.toString().replace(/\/+$/, '');
+}

@@ -1,5 +1,5 @@
 /** Runs the Invisible Collector node through the harness against the sandbox, configured as a user would. */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { InvisibleCollectorApi } from '../../credentials/InvisibleCollectorApi.credentials';
 import { InvisibleCollector } from '../../nodes/InvisibleCollector/InvisibleCollector.node';
@@ -10,7 +10,7 @@ import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
 
 export interface IcRun {
 	items: IDataObject[];
-	options?: IDataObject;
+	options?: INodeParameters;
 	onError?: OnErrorSetting;
 	/** Replaces fields of the sandbox's credential. */
 	credential?: IDataObject;

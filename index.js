@@ -1,10 +1,13 @@
-// Programmatic access to the compiled nodes and credentials (n8n itself loads them through package.json's "n8n" section).
-const { InvisibleCollector } = require('./dist/nodes/InvisibleCollector/InvisibleCollector.node');
-const { InvisibleCollectorApi } = require('./dist/credentials/InvisibleCollectorApi.credentials');
+// Programmatic access to the compiled nodes and credentials. n8n itself loads them through the
+// "n8n" section of package.json; this lists the same files.
+const { n8n } = require('./package.json');
 
-module.exports = {
-	nodes: { InvisibleCollector },
-	credentials: { InvisibleCollectorApi },
-	InvisibleCollector,
-	InvisibleCollectorApi,
-};
+const load = (files) =>
+	Object.fromEntries(
+		files.flatMap((file) => Object.entries(require(`./${file}`)).filter(([, value]) => typeof value === 'function')),
+	);
+
+const nodes = load(n8n.nodes);
+const credentials = load(n8n.credentials);
+
+module.exports = { nodes, credentials, ...nodes, ...credentials };

@@ -4,8 +4,9 @@
  */
 import type { VendorModule } from '../types';
 import { invisibleCollector } from './invisibleCollector';
+import { helloId } from './helloId';
 
-export const vendorModules = [invisibleCollector] as const;
+export const vendorModules = [invisibleCollector, helloId] as const;
 
 type AnyVendorModule = (typeof vendorModules)[number];
 

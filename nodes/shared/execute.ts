@@ -153,9 +153,9 @@ async function outcomeOf<P extends GroupParams>(
 	existingId ??= existing?.id ?? null;
 	if (run.options.onConflict === 'fail') {
 		return apiError(
-			`${interpretation.message}`,
+			interpretation.message,
 			attempted,
-			`A group named "${entry.params.name}" already exists in ${run.api.displayName}${existingId ? ` (ID ${existingId})` : ''}. The node's "On Conflict" option is set to fail the item.`,
+			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.`,
 		);
 	}
 	return {

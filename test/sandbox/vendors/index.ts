@@ -4,9 +4,10 @@
  */
 import type { VendorModule } from '../types';
 import { invisibleCollector } from './invisibleCollector';
+import { taleoLearn } from './taleoLearn';
 import { helloId } from './helloId';
 
-export const vendorModules = [invisibleCollector, helloId] as const;
+export const vendorModules = [invisibleCollector, helloId, taleoLearn] as const;
 
 type AnyVendorModule = (typeof vendorModules)[number];
 

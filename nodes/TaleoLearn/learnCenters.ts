@@ -50,7 +50,7 @@ function optionOf(entry: Record<string, unknown>): INodePropertyOptions | undefi
 /** `loadOptions` method: every learn center the credential can see, sorted by name. */
 export async function getLearnCenters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const redact = redactor(credentials, taleoDerivedSecrets(credentials));
+	const redact = redactor([credentials], taleoDerivedSecrets(credentials));
 	let baseUrl: string;
 	try {
 		baseUrl = taleoConnection(credentials).baseUrl;

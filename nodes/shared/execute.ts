@@ -2,7 +2,7 @@
  * The item loop every group node runs: validate → send (bounded concurrency, per-name order) →
  * classify → route. Every input item ends in exactly one report: created, conflict or error.
  */
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readEngineOptions, type EngineOptions } from './descriptions';
@@ -44,7 +44,6 @@ interface Run<P extends GroupParams> {
 	connection: Connection;
 	send: SendRequest;
 	gate: RateGate;
-	redact: Redactor;
 	reports: ItemReport[];
 	/** Groups created by earlier items of this run, by name key: later items with the name conflict with them. */
 	createdInRun: Map<string, NormalizedGroup>;
@@ -178,7 +177,7 @@ function request<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
 
 async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Promise<void> {
 	const report = (entry: Entry<P>, outcome: ItemOutcome) => {
-		run.reports[entry.itemIndex] = { itemIndex: entry.itemIndex, name: entry.params.name, outcome: run.redact(outcome) };
+		run.reports[entry.itemIndex] = { itemIndex: entry.itemIndex, name: entry.params.name, outcome };
 		if (outcome.kind === 'error' && !run.ctx.continueOnFail()) run.stopped = true;
 	};
 	if (run.stopped) return;
@@ -241,8 +240,9 @@ async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: Group
 	const credentials = await ctx.getCredentials(credentialType);
 	return {
 		options,
+		credentialType,
+		credentials,
 		batchSize: api.batch?.batchSize(ctx) ?? null,
-		redact: redactor(credentials, api.derivedSecrets?.(credentials) ?? []),
 		connection: api.connection(credentials),
 		send: authenticatedSender(ctx, credentialType, options.timeoutMs),
 	};
@@ -293,9 +293,25 @@ async function run<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<
 	const units = planUnits(entries, setup.batchSize);
 	await runOrdered(units, setup.options.concurrency, (unit) => sendUnit(state, unit));
 
+	const redact = await secretScrubber(ctx, api, setup);
+	const finished = reports.filter((report) => report !== undefined).map((report) => redact(report));
 	if (!continueOnFail) {
-		const firstFailed = reports.find((report) => report?.outcome.kind === 'error');
+		const firstFailed = finished.find((report) => report.outcome.kind === 'error');
 		if (firstFailed) throw errorToThrow(ctx, firstFailed);
 	}
-	return route(api.vendor, reports.filter((report) => report !== undefined));
+	return route(api.vendor, finished);
+}
+
+/**
+ * Scrubs the credential's secrets from what the node emits: those it started with and those n8n
+ * stored during the run (a refreshed OAuth2 or pre-authentication token), read back once at the end.
+ */
+async function secretScrubber<P extends GroupParams>(
+	ctx: IExecuteFunctions,
+	api: GroupApi<P>,
+	{ credentialType, credentials }: { credentialType: string; credentials: ICredentialDataDecryptedObject },
+): Promise<Redactor> {
+	const latest = await ctx.getCredentials(credentialType).catch(() => credentials);
+	const derived = [...(api.derivedSecrets?.(credentials) ?? []), ...(api.derivedSecrets?.(latest) ?? [])];
+	return redactor([credentials, latest], derived);
 }

@@ -21,8 +21,8 @@ export function secretsIn(credentials: unknown, depth = 0): string[] {
 export type Redactor = <T>(value: T) => T;
 
 /** A function that replaces each secret (and its Base64 form) in strings, deeply in objects and arrays. */
-export function redactor(credentials: ICredentialDataDecryptedObject, derived: string[] = []): Redactor {
-	const secrets = [...secretsIn(credentials), ...derived]
+export function redactor(credentials: ICredentialDataDecryptedObject[], derived: string[] = []): Redactor {
+	const secrets = [...new Set([...credentials.flatMap((data) => secretsIn(data)), ...derived])]
 		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
 		.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')])
 		.sort((a, b) => b.length - a.length);

@@ -119,14 +119,15 @@ function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** The distinct messages along an error's `cause` chain (n8n often repeats one at each wrapping). */
 function errorMessages(error: unknown): string {
-	const messages: string[] = [];
+	const messages = new Set<string>();
 	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
 		const message = (current as { message?: unknown }).message;
-		if (typeof message === 'string') messages.push(message);
+		if (typeof message === 'string' && message.trim()) messages.add(message.trim());
 		current = (current as { cause?: unknown }).cause;
 	}
-	return messages.join(' / ');
+	return [...messages].join(' / ');
 }
 
 /**

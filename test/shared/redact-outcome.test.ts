@@ -14,14 +14,16 @@ describe('redactor', () => {
 	});
 
 	it('replaces secrets and their Base64 form deeply, leaving the rest', () => {
-		const redact = redactor(credentials, ['derived-9999']);
+		const redact = redactor([credentials, { refreshed_token: 'new-token-42' }], ['derived-9999']);
 		const b64 = Buffer.from('tok-123456').toString('base64');
 		const value = {
 			message: 'Bearer tok-123456 rejected',
 			nested: [{ header: `Basic ${b64}` }, 'derived-9999', 7],
 			url: 'https://api.example.com/groups',
+			later: 'new-token-42',
 		};
 		expect(redact(value)).toEqual({
+			later: REDACTED,
 			message: `Bearer ${REDACTED} rejected`,
 			nested: [{ header: `Basic ${REDACTED}` }, REDACTED, 7],
 			url: 'https://api.example.com/groups',

@@ -3,11 +3,13 @@
  * `VendorModule<'<name>', Options, Api>` and append it to this list; names and types follow.
  */
 import type { VendorModule } from '../types';
+import { assembla } from './assembla';
 import { invisibleCollector } from './invisibleCollector';
+import { capillary } from './capillary';
 import { taleoLearn } from './taleoLearn';
 import { helloId } from './helloId';
 
-export const vendorModules = [invisibleCollector, helloId, taleoLearn] as const;
+export const vendorModules = [invisibleCollector, helloId, taleoLearn, capillary, assembla] as const;
 
 type AnyVendorModule = (typeof vendorModules)[number];
 

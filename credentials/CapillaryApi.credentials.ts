@@ -1,0 +1,62 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { basicAuthorization } from '../nodes/Capillary/basicAuth';
+import { BASE_URL_EXPRESSION, capillaryBaseUrl, hostProperties } from '../nodes/Capillary/hosts';
+
+export class CapillaryApi implements ICredentialType {
+	name = 'capillaryApi';
+
+	displayName = 'Capillary API';
+
+	icon = 'file:capillary.svg' as const;
+
+	documentationUrl = 'https://docs.capillarytech.com/';
+
+	properties: INodeProperties[] = [
+		...hostProperties,
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The till or API user name',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The plain password; the node sends its md5 hash, as Capillary requires',
+		},
+	];
+
+	/** Basic with the password md5-hashed, which the generic (expression) form cannot compute. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		// Refuses a host that is not allowed before the user's password hash goes anywhere.
+		capillaryBaseUrl(credentials);
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: basicAuthorization(credentials) },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/api_gateway/rewards/core/v1/group',
+			qs: { page: 0, size: 1 },
+		},
+	};
+}

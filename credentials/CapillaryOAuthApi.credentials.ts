@@ -1,0 +1,75 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION, hostProperties } from '../nodes/Capillary/hosts';
+import { accessTokenFor } from '../nodes/Capillary/token';
+
+/**
+ * Capillary's key/secret authentication: a token fetched from `/v3/oauth/token/generate` and sent as
+ * `X-CAP-API-OAUTH-TOKEN`. n8n keeps it in the hidden expirable field and calls `preAuthentication`
+ * again when that field is empty or a request answers 401.
+ */
+export class CapillaryOAuthApi implements ICredentialType {
+	name = 'capillaryOAuthApi';
+
+	displayName = 'Capillary OAuth API';
+
+	icon = 'file:capillary.svg' as const;
+
+	documentationUrl = 'https://docs.capillarytech.com/';
+
+	properties: INodeProperties[] = [
+		...hostProperties,
+		{
+			displayName: 'Client Key',
+			name: 'clientKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The key of the OAuth client created in Capillary (Settings → Developer Console)',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await accessTokenFor(this, credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-CAP-API-OAUTH-TOKEN': '={{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/api_gateway/rewards/core/v1/group',
+			qs: { page: 0, size: 1 },
+		},
+	};
+}

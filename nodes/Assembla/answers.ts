@@ -1,0 +1,103 @@
+/**
+ * What an answer to a create request means: 201 with the group (its id in the body, or only in the
+ * Location header), a 422 that says the name is taken (a conflict), or a failure with Assembla's words.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { commonFailure, idString, isObject, messageFrom, unexpectedSuccessBody } from '../shared/outcome';
+import type { HttpResponse, Interpretation, NormalizedGroup } from '../shared/types';
+import { decodeBody, unwrapGroup } from './encodings';
+import type { AssemblaParams } from './params';
+
+export const DISPLAY_NAME = 'Assembla';
+
+/** Words of a uniqueness complaint, whatever field they are filed under. */
+const TAKEN = /taken|exist|already|unique|duplicate|in use/i;
+/** Words of a complaint about the name's form (blank, too long, ...): a 422 on `name` that is not a conflict. */
+const FORM_COMPLAINT = /blank|empty|too (long|short)|invalid|format|character|length|can'?t be|cannot|must|is not|required/i;
+/** Keys that hold messages rather than name a field, in the error shapes Assembla and Rails use. */
+const MESSAGE_KEYS = new Set(['error', 'errors', 'message', 'base']);
+
+interface VendorError {
+	field?: string;
+	text: string;
+}
+
+function textsIn(value: unknown): string[] {
+	if (typeof value === 'string') return value.trim() ? [value] : [];
+	if (Array.isArray(value)) return value.flatMap(textsIn);
+	if (isObject(value)) return Object.values(value).flatMap(textsIn);
+	return [];
+}
+
+/**
+ * The errors of a 422 body, with the field each is filed under where the shape says:
+ * `{name: [..]}`, `{errors: {name: [..]}}`, `{errors: [".."]}`, `{error|message: ".."}`, XML `<errors><error>`.
+ */
+export function vendorErrors(body: unknown): VendorError[] {
+	if (typeof body === 'string') return body.trim() ? [{ text: body }] : [];
+	if (Array.isArray(body)) return textsIn(body).map((text) => ({ text }));
+	if (!isObject(body)) return [];
+	const inner = body.errors;
+	if (isObject(inner) && Object.keys(body).length === 1) return vendorErrors(inner);
+	return Object.entries(body).flatMap(([key, value]) =>
+		textsIn(value).map((text) => (MESSAGE_KEYS.has(key) ? { text } : { field: key, text })),
+	);
+}
+
+/** A 422 that says the name is in use: a message about uniqueness, or a complaint about `name` that is not about its form. */
+export function isNameTaken(errors: VendorError[]): boolean {
+	return errors.some(
+		({ field, text }) => TAKEN.test(text) || (field?.toLowerCase() === 'name' && !FORM_COMPLAINT.test(text)),
+	);
+}
+
+/** The id at the end of a Location header (`.../v1/groups/24`). */
+export function idFromLocation(headers: Record<string, unknown>): string | undefined {
+	const location = headers.location ?? headers.Location;
+	const value = Array.isArray(location) ? location[0] : location;
+	if (typeof value !== 'string') return undefined;
+	let path: string;
+	try {
+		path = new URL(value, 'http://relative.invalid').pathname;
+	} catch {
+		return undefined;
+	}
+	const last = path.split('/').filter(Boolean).pop();
+	if (!last) return undefined;
+	try {
+		return idString(decodeURIComponent(last).replace(/\.(json|xml)$/i, ''));
+	} catch {
+		return undefined;
+	}
+}
+
+/** A group record as every output carries it; undefined without an id. */
+export function normalizeGroup(group: IDataObject | undefined, fallback: { id?: string; name: string }): NormalizedGroup | undefined {
+	const id = idString(group?.id) ?? fallback.id;
+	if (!id) return undefined;
+	const name = typeof group?.name === 'string' ? group.name : fallback.name;
+	return { id, name, group: group ?? { id, name } };
+}
+
+export function interpret(response: HttpResponse, params: AssemblaParams): Interpretation {
+	const body = decodeBody(response.body);
+	const { statusCode } = response;
+	if (statusCode >= 200 && statusCode < 300) {
+		const group = normalizeGroup(unwrapGroup(body), { id: idFromLocation(response.headers), name: params.name });
+		return group ? { kind: 'created', group } : unexpectedSuccessBody(response, DISPLAY_NAME);
+	}
+	if (statusCode === 422 && isNameTaken(vendorErrors(body))) {
+		return {
+			kind: 'conflict',
+			message: messageFrom(body) ?? `A group named "${params.name}" already exists in portfolio "${params.portfolio}"`,
+		};
+	}
+	const failure = commonFailure({ ...response, body }, DISPLAY_NAME, {
+		notFound: `portfolio "${params.portfolio}" not found or no access`,
+	});
+	if (statusCode === 404 && !failure.description) {
+		failure.description = `Check that "${params.portfolio}" is the portfolio's subdomain and that the credential's user belongs to it.`;
+	}
+	return failure;
+}

@@ -1,0 +1,79 @@
+/**
+ * The three ways Assembla takes a group (seed page "POST /v1/groups"), all in the `group` namespace:
+ * JSON (`/v1/groups.json`, Content-Type application/json), XML (`/v1/groups.xml`, application/xml)
+ * and a query-string body (`group[name]=...`) sent without a Content-Type, which Rails reads as a form.
+ * The suffix picks the answer's format; answers are read back whatever they turn out to be.
+ */
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { looksLikeHtml, parsedBody } from '../shared/outcome';
+import type { Connection } from '../shared/types';
+import type { AssemblaParams } from './params';
+import { fromXml, looksLikeXml, toXml } from './xml';
+
+/** The group's fields as every encoding sends them; an empty item list is left out. */
+function groupFields({ name, type, items }: AssemblaParams): { name: string; type: string; items?: string[] } {
+	return items.length ? { name, type, items } : { name, type };
+}
+
+/** `group[name]=..&group[type]=..&group[items][]=..`: brackets kept readable, everything else percent-encoded. */
+export function queryStringBody(params: AssemblaParams): string {
+	const { name, type, items } = groupFields(params);
+	const pair = (key: string, value: string) => `${key}=${encodeURIComponent(value)}`;
+	return [pair('group[name]', name), pair('group[type]', type), ...(items ?? []).map((id) => pair('group[items][]', id))].join(
+		'&',
+	);
+}
+
+export function groupXml(params: AssemblaParams): string {
+	const { name, type, items } = groupFields(params);
+	return toXml('group', { name, type, items: items ? { list: items, itemName: 'item' } : undefined });
+}
+
+export function createRequest(params: AssemblaParams, { baseUrl }: Connection): IHttpRequestOptions {
+	const qs = { portfolio: params.portfolio };
+	switch (params.bodyFormat) {
+		case 'xml':
+			return {
+				method: 'POST',
+				url: `${baseUrl}/v1/groups.xml`,
+				qs,
+				headers: { 'Content-Type': 'application/xml; charset=utf-8', Accept: 'application/xml' },
+				body: groupXml(params),
+			};
+		case 'queryString':
+			return {
+				method: 'POST',
+				url: `${baseUrl}/v1/groups.json`,
+				qs,
+				// The seed page says to send no Content-Type for query-string data (Rack then reads a form).
+				// `false` is how the HTTP client under n8n's helper is told to send none instead of its default.
+				headers: { Accept: 'application/json', 'Content-Type': false },
+				body: queryStringBody(params),
+			};
+		case 'json':
+			return { method: 'POST', url: `${baseUrl}/v1/groups.json`, qs, body: { group: groupFields(params) }, json: true };
+	}
+}
+
+/**
+ * An answer's body as data: JSON (parsed, or text holding JSON) or typed XML become objects and arrays;
+ * an HTML page, empty text or other text stays as it is.
+ */
+export function decodeBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string' || looksLikeHtml(body)) return body;
+	if (looksLikeXml(body)) return fromXml(body) ?? body;
+	return parsedBody(body);
+}
+
+/** The record inside an answer: `{ group: {...} }` (XML, or JSON in the namespace) or the bare object. */
+export function unwrapGroup(body: unknown): IDataObject | undefined {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+	const record = body as IDataObject;
+	const inner = record.group;
+	const wrapped = !('id' in record) && typeof inner === 'object' && inner !== null && !Array.isArray(inner);
+	const group = wrapped ? (inner as IDataObject) : record;
+	// Rails' XML uses dashes, its JSON underscores: report one spelling.
+	return Object.fromEntries(Object.entries(group).map(([key, value]) => [key.replace(/-/g, '_'), value]));
+}

@@ -1,0 +1,152 @@
+/**
+ * The access token of the key/secret credential: `POST {host}/v3/oauth/token/generate` with
+ * `{"key","secret"}` → `{"data":{"accessToken","ttlSeconds"}}`. n8n stores the token (an expirable
+ * hidden field) and calls the credential's preAuthentication when that field is empty or a request
+ * answered 401; this module makes those calls cheap when many run at once.
+ */
+import { createHash } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { isObject, messageFrom, parsedBody } from '../shared/outcome';
+import { redactor } from '../shared/redact';
+import { InputError } from '../shared/validate';
+import { capillaryBaseUrl } from './hosts';
+
+export const GENERATE_PATH = '/v3/oauth/token/generate';
+
+/** Capillary's documented lifetime, used when an answer leaves `ttlSeconds` out. */
+const DEFAULT_TTL_SECONDS = 300;
+/** A token this close to its end is not handed to a request that was refused with an older one. */
+const EXPIRY_MARGIN_MS = 15_000;
+/** How long a refused key/secret is answered from memory, so a run of many items asks once, not per item. */
+const REFUSAL_MEMORY_MS = 10_000;
+
+interface IssuedToken {
+	accessToken: string;
+	expiresAt: number;
+}
+
+/**
+ * Per process and per credential (host, key and a hash of the secret): the fetch under way, and the
+ * newest token fetched. Only these two are kept; n8n's credential store stays the place of record.
+ */
+const fetching = new Map<string, Promise<IssuedToken>>();
+const newest = new Map<string, IssuedToken>();
+const refusals = new Map<string, { error: TokenRequestError; until: number }>();
+
+/** A failed token request; `code` carries a network error code so the transport can retry it. */
+export class TokenRequestError extends Error {
+	constructor(
+		message: string,
+		readonly code?: string,
+		/** Capillary said no to the key and secret (401/403), as opposed to failing to answer. */
+		readonly refused = false,
+	) {
+		super(message);
+		this.name = 'TokenRequestError';
+	}
+}
+
+function requireField(credentials: ICredentialDataDecryptedObject, key: string, field: string): string {
+	const value = credentials[key];
+	if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, `"${field}" is empty`);
+	return value.trim();
+}
+
+function cacheKey(baseUrl: string, clientKey: string, clientSecret: string): string {
+	const secretHash = createHash('sha256').update(clientSecret).digest('hex');
+	return `${baseUrl}\n${clientKey}\n${secretHash}`;
+}
+
+function networkCode(error: unknown): string | undefined {
+	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+async function requestToken(
+	http: IHttpRequestHelper,
+	url: string,
+	credentials: ICredentialDataDecryptedObject,
+	key: string,
+	secret: string,
+): Promise<IssuedToken> {
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await http.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: { key, secret },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		// The thrown object holds the request body (the secret): only a code travels on.
+		const code = networkCode(error);
+		// A credential hook has no node to build a NodeApiError for; n8n wraps what it throws in one.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		throw new TokenRequestError(`Could not reach Capillary's token endpoint ${url}${code ? ` (${code})` : ''}`, code);
+	}
+	const body = parsedBody(response.body);
+	const data = isObject(body) && isObject(body.data) ? body.data : undefined;
+	const accessToken = data?.accessToken;
+	if (response.statusCode >= 200 && response.statusCode < 300 && typeof accessToken === 'string' && accessToken) {
+		const ttl = typeof data?.ttlSeconds === 'number' && data.ttlSeconds > 0 ? data.ttlSeconds : DEFAULT_TTL_SECONDS;
+		return { accessToken, expiresAt: Date.now() + ttl * 1000 };
+	}
+	const words = redactor([credentials])(messageFrom(body) ?? '');
+	const refused = response.statusCode === 401 || response.statusCode === 403;
+	throw new TokenRequestError(
+		`Capillary ${refused ? 'refused the client key and secret' : 'issued no access token'} (HTTP ${response.statusCode} from ${GENERATE_PATH})${words ? `: ${words}` : ''}`,
+		undefined,
+		refused,
+	);
+}
+
+/**
+ * The token to store for the credential. `credentials.accessToken` is the one the caller holds:
+ * empty (nothing stored yet) or refused with a 401. If another request of this process already
+ * replaced that refused token with a newer one that is still valid, that one is returned; concurrent
+ * callers share one fetch. The host is checked before the key and secret are sent anywhere.
+ */
+export async function accessTokenFor(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const baseUrl = capillaryBaseUrl(credentials);
+	const key = requireField(credentials, 'clientKey', 'Client Key');
+	const secret = requireField(credentials, 'clientSecret', 'Client Secret');
+	const id = cacheKey(baseUrl, key, secret);
+
+	const held = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+	const latest = newest.get(id);
+	if (held && latest && latest.accessToken !== held && latest.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+		return latest.accessToken;
+	}
+
+	const refusal = refusals.get(id);
+	if (refusal && refusal.until > Date.now()) throw refusal.error;
+
+	let pending = fetching.get(id);
+	if (!pending) {
+		pending = requestToken(http, `${baseUrl}${GENERATE_PATH}`, credentials, key, secret)
+			.then((token) => {
+				newest.set(id, token);
+				refusals.delete(id);
+				return token;
+			})
+			.catch((error: unknown) => {
+				if (error instanceof TokenRequestError && error.refused) {
+					refusals.set(id, { error, until: Date.now() + REFUSAL_MEMORY_MS });
+				}
+				throw error;
+			})
+			.finally(() => fetching.delete(id));
+		fetching.set(id, pending);
+	}
+	return (await pending).accessToken;
+}

@@ -1,0 +1,37 @@
+/** Capillary limits requests per key and minute: a long run waits out the 429s and creates every group. */
+import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/types';
+import { createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
+
+let sandbox: Sandbox;
+const capillary = () => sandbox.vendors.capillary;
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+beforeEach(() => sandbox.reset());
+
+// The real limit is 100 a minute; a small limit in a one-second window keeps the test short.
+const SMALL_LIMIT = { limit: 5, windowMs: 1000 };
+const names = Array.from({ length: 14 }, (_, i) => `Tier ${i}`);
+
+describe('per-key rate limit', () => {
+	it.each(['basic', 'oAuth'] as const)('carries %s through 429s with Retry-After: every group created once, in order', async (authentication) => {
+		sandbox.configure('capillary', { rateLimit: SMALL_LIMIT });
+
+		const result = await runCapillary(sandbox, { items: rows(...names), authentication, options: { maxRetries: 0 } });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.outputs[0]).map((json) => json.name)).toEqual(names);
+		expect(pairedRows(result.outputs[0])).toEqual(names.map((_, i) => i));
+		expect(capillary().rateLimited()).toBeGreaterThan(0);
+		const limited = createRequests(sandbox).filter((request) => request.status === 429);
+		expect(limited.length).toBe(capillary().rateLimited());
+		expect(capillary().groups().map((group) => group.name).sort()).toEqual([...names].sort());
+		// With Max Retries 0, only waiting out Retry-After (not a retry) can have carried the run through.
+		expect(createRequests(sandbox).filter((request) => request.status === 200)).toHaveLength(names.length);
+	}, 20_000);
+});

@@ -1,5 +1,5 @@
 /** Runs the Assembla node through the harness against the sandbox, configured as a user would. */
-import type { ICredentialType, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AssemblaApi } from '../../credentials/AssemblaApi.credentials';
 import { AssemblaOAuth2Api } from '../../credentials/AssemblaOAuth2Api.credentials';
@@ -95,8 +95,6 @@ export async function runAssembla(sandbox: Sandbox, run: AssemblaRun): Promise<R
 	});
 }
 
-export const rows = (...names: string[]): IDataObject[] => names.map((name, row) => ({ name, row }));
-
 export const createRequests = (sandbox: Sandbox): RecordedRequest[] =>
 	sandbox.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/groups'));
 
@@ -107,11 +105,5 @@ export const tokenRequests = (sandbox: Sandbox): RecordedRequest[] =>
 	sandbox.requests.filter((request) => request.path === '/token');
 
 /** The input row each item of an output came from. */
-export const pairedRows = (items: INodeExecutionData[] | undefined): number[] =>
-	(items ?? []).map((item) => {
-		const paired = item.pairedItem;
-		if (typeof paired !== 'object' || paired === null || Array.isArray(paired)) throw new Error('pairedItem is not { item }');
-		return paired.item;
-	});
 
-export const jsonOf = (items: INodeExecutionData[] | undefined): IDataObject[] => (items ?? []).map((item) => item.json);
+export { rows, jsonOf, pairedRows } from '../support/items';

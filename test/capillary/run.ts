@@ -1,5 +1,5 @@
 /** Runs the Capillary node through the harness against the sandbox, configured as a user would. */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CapillaryApi } from '../../credentials/CapillaryApi.credentials';
 import { CapillaryOAuthApi } from '../../credentials/CapillaryOAuthApi.credentials';
@@ -65,8 +65,6 @@ export async function runCapillary(sandbox: Sandbox, run: CapillaryRun): Promise
 	});
 }
 
-export const rows = (...names: string[]): IDataObject[] => names.map((name, row) => ({ name, row }));
-
 const CREATE_PATHS = ['/api_gateway/core/v1/group/create', '/api_gateway/rewards/core/v1/group/create'];
 const LIST_PATHS = ['/api_gateway/core/v1/group', '/api_gateway/rewards/core/v1/group'];
 
@@ -80,13 +78,6 @@ export const tokenRequests = (sandbox: Sandbox): RecordedRequest[] =>
 	sandbox.requests.filter((request) => request.path === CAP_TOKEN_PATH);
 
 /** The input row each item of an output came from. */
-export const pairedRows = (items: INodeExecutionData[] | undefined): number[] =>
-	(items ?? []).map((item) => {
-		const paired = item.pairedItem;
-		if (typeof paired !== 'object' || paired === null || Array.isArray(paired)) throw new Error('pairedItem is not { item }');
-		return paired.item;
-	});
-
-export const jsonOf = (items: INodeExecutionData[] | undefined): IDataObject[] => (items ?? []).map((item) => item.json);
-
 export const bodyOf = (request: RecordedRequest): unknown => JSON.parse(request.body);
+
+export { rows, jsonOf, pairedRows } from '../support/items';

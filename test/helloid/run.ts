@@ -1,5 +1,5 @@
 /** Runs the HelloID node through the harness against the sandbox, configured as a user would. */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { HelloIdApi } from '../../credentials/HelloIdApi.credentials';
 import { HelloId } from '../../nodes/HelloId/HelloId.node';
@@ -48,8 +48,6 @@ export async function runHelloId(sandbox: Sandbox, run: HelloIdRun): Promise<Run
 	});
 }
 
-export const rows = (...names: string[]): IDataObject[] => names.map((name, row) => ({ name, row }));
-
 export const batchRequests = (sandbox: Sandbox): RecordedRequest[] =>
 	sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/groups/batch');
 
@@ -64,11 +62,5 @@ export const batchNames = (request: RecordedRequest): string[] =>
 	(JSON.parse(request.body) as Array<{ Name: string }>).map((group) => group.Name);
 
 /** The input row each item of an output came from. */
-export const pairedRows = (items: INodeExecutionData[] | undefined): number[] =>
-	(items ?? []).map((item) => {
-		const paired = item.pairedItem;
-		if (typeof paired !== 'object' || paired === null || Array.isArray(paired)) throw new Error('pairedItem is not { item }');
-		return paired.item;
-	});
 
-export const jsonOf = (items: INodeExecutionData[] | undefined): IDataObject[] => (items ?? []).map((item) => item.json);
+export { rows, jsonOf, pairedRows } from '../support/items';

@@ -43,11 +43,9 @@ export async function runIc(sandbox: Sandbox, run: IcRun): Promise<RunResult> {
 	});
 }
 
-export const rows = (...names: unknown[]): IDataObject[] => names.map((name, row) => ({ name, row }) as IDataObject);
-
 export const posts = (sandbox: Sandbox): RecordedRequest[] =>
 	sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/groups');
 
-export const jsonOf = (items: INodeExecutionData[] | undefined): IDataObject[] => (items ?? []).map((item) => item.json);
-
 export const pairedOf = (items: INodeExecutionData[] | undefined): unknown[] => (items ?? []).map((item) => item.pairedItem);
+
+export { rows, jsonOf } from '../support/items';

@@ -1,5 +1,5 @@
 /** Runs the Taleo Learn node through the harness against the sandbox, configured as a user would. */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { TaleoLearnApi } from '../../credentials/TaleoLearnApi.credentials';
 import { TaleoLearn } from '../../nodes/TaleoLearn/TaleoLearn.node';
@@ -62,8 +62,6 @@ export async function loadLearnCenters(sandbox: Sandbox, credential?: ICredentia
 	});
 }
 
-export const rows = (...names: string[]): IDataObject[] => names.map((name, row) => ({ name, row }));
-
 const groupsPath = (learnCenterId: number) => `${TALEO_API_ROOT}/learnCenters/${learnCenterId}/groups`;
 
 export const createRequests = (sandbox: Sandbox, learnCenterId = LEARN_CENTER): RecordedRequest[] =>
@@ -75,15 +73,8 @@ export const listRequests = (sandbox: Sandbox, learnCenterId = LEARN_CENTER): Re
 export const bodyOf = (request: RecordedRequest): IDataObject => JSON.parse(request.body) as IDataObject;
 
 /** The input row each item of an output came from. */
-export const pairedRows = (items: INodeExecutionData[] | undefined): number[] =>
-	(items ?? []).map((item) => {
-		const paired = item.pairedItem;
-		if (typeof paired !== 'object' || paired === null || Array.isArray(paired)) throw new Error('pairedItem is not { item }');
-		return paired.item;
-	});
-
-export const jsonOf = (items: INodeExecutionData[] | undefined): IDataObject[] => (items ?? []).map((item) => item.json);
-
 /** Everything a run left behind that a secret could leak into. */
 export const everythingOf = (result: RunResult): string =>
 	JSON.stringify({ outputs: result.outputs, error: result.error, runData: result.runData, logs: result.logs });
+
+export { rows, jsonOf, pairedRows } from '../support/items';

@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readEngineOptions, type EngineOptions } from './descriptions';
 import { commonFailure } from './outcome';
 import { route, type ItemReport } from './output';
+import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
 import { runOrdered } from './schedule';
 import { authenticatedSender, RateGate, sendWithRetries, type Attempted } from './transport';
@@ -47,7 +48,7 @@ interface Run<P extends GroupParams> {
 	reports: ItemReport[];
 	/** Groups created by earlier items of this run, by name key: later items with the name conflict with them. */
 	createdInRun: Map<string, NormalizedGroup>;
-	lookups: Map<string, Promise<NormalizedGroup | null>>;
+	lookups: Lookups<P>;
 	/** Set in "stop" mode once an item has failed: units not yet sent are left alone. */
 	stopped: boolean;
 }
@@ -112,21 +113,13 @@ function interpretUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>, attemp
 	return all(api.interpret(response, params[0]));
 }
 
-async function lookUp<P extends GroupParams>(run: Run<P>, entry: Entry<P>): Promise<NormalizedGroup | null> {
-	const { api } = run;
-	if (!api.findExisting) return null;
-	let lookup = run.lookups.get(entry.key);
-	if (!lookup) {
-		const find = api.findExisting.bind(api);
-		const retryingSend: SendRequest = async (request) => {
-			const attempted = await sendWithRetries(run.send, request, run.options, run.gate, api.extraRetryStatuses);
-			if (!attempted.response) throw attempted.failure ?? new Error('no answer');
-			return attempted.response;
-		};
-		lookup = find(entry.params, run.connection, retryingSend).catch(() => null);
-		run.lookups.set(entry.key, lookup);
-	}
-	return await lookup;
+/** Sends a lookup request with the transport's retries; throws when no answer came. */
+function retryingSend<P extends GroupParams>(run: Omit<Run<P>, 'lookups'>): SendRequest {
+	return async (request) => {
+		const attempted = await sendWithRetries(run.send, request, run.options, run.gate, run.api.extraRetryStatuses);
+		if (!attempted.response) throw attempted.failure ?? new Error('no answer');
+		return attempted.response;
+	};
 }
 
 async function outcomeOf<P extends GroupParams>(
@@ -148,7 +141,7 @@ async function outcomeOf<P extends GroupParams>(
 	let existing = interpretation.existing ?? null;
 	let existingId = interpretation.existingId ?? existing?.id ?? null;
 	if (!existing && !existingId) existing = run.createdInRun.get(entry.key) ?? null;
-	if (!existing && !existingId && run.options.lookUpExisting) existing = await lookUp(run, entry);
+	if (!existing && !existingId && run.options.lookUpExisting) existing = await run.lookups.find(entry.key, entry.params);
 	existingId ??= existing?.id ?? null;
 	if (run.options.onConflict === 'fail') {
 		return apiError(
@@ -280,16 +273,8 @@ async function run<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<
 	const firstInvalid = reports.find((report) => report !== undefined);
 	if (!continueOnFail && firstInvalid) throw errorToThrow(ctx, firstInvalid);
 
-	const state: Run<P> = {
-		ctx,
-		api,
-		...setup,
-		gate: new RateGate(),
-		reports,
-		createdInRun: new Map(),
-		lookups: new Map(),
-		stopped: false,
-	};
+	const base = { ctx, api, ...setup, gate: new RateGate(), reports, createdInRun: new Map<string, NormalizedGroup>(), stopped: false };
+	const state: Run<P> = { ...base, lookups: new Lookups(api, setup.connection, retryingSend(base)) };
 	const units = planUnits(entries, setup.batchSize);
 	await runOrdered(units, setup.options.concurrency, (unit) => sendUnit(state, unit));
 

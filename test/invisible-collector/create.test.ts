@@ -71,6 +71,31 @@ describe('Invisible Collector: create', () => {
 		if (lookups.length) expect(jsonOf(conflicts)[0].existing).toEqual({ id: existing.id, name: 'Finance' });
 	});
 
+	it('reads the group list once for many conflicts in one run', async () => {
+		sandbox.configure('invisibleCollector', { duplicate: '409-no-gid' });
+		const ids = ['a', 'b', 'c'].map((name) => sandbox.vendors.invisibleCollector.addGroup(name).id);
+
+		const result = await runIc(sandbox, { items: rows('a', 'b', 'c') });
+
+		expect(jsonOf(result.outputs[1]).map((json) => json.id)).toEqual(ids);
+		expect(sandbox.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
+	});
+
+	it('reads the list again before saying a name is not in it, when the list was read earlier', async () => {
+		sandbox.configure('invisibleCollector', { duplicate: '409-no-gid' });
+		sandbox.vendors.invisibleCollector.addGroup('a');
+		// "a" passes untouched; "late" is created but its answer is lost, so its retry meets a conflict
+		// that the list read for "a" (before "late" existed) cannot explain.
+		sandbox.inject({ method: 'POST', path: '/groups', fault: { type: 'delay', ms: 0 } });
+		sandbox.inject({ method: 'POST', path: '/groups', fault: { type: 'reset', when: 'after' } });
+
+		const result = await runIc(sandbox, { items: rows('a', 'late'), options: { concurrency: 1 } });
+
+		const late = sandbox.vendors.invisibleCollector.groupsOf().find((group) => group.name === 'late');
+		expect(jsonOf(result.outputs[1]).map((json) => json.id)).toEqual([expect.any(String), late?.id]);
+		expect(sandbox.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
+	});
+
 	it('leaves the id null when the lookup is switched off and the answer has none', async () => {
 		sandbox.configure('invisibleCollector', { duplicate: '409-no-gid' });
 		sandbox.vendors.invisibleCollector.addGroup('Ops');

@@ -4,13 +4,12 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { commonFailure, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
 import type { Connection, GroupApi, HttpResponse, Interpretation } from '../shared/types';
 import { requireBaseUrl, requireDnsLabel } from '../shared/validate';
-import { DISPLAY_NAME, helloIdBatch } from './batch';
+import { DISPLAY_NAME, helloIdBatch, UNAUTHORIZED_HINT } from './batch';
+
+export { UNAUTHORIZED_HINT };
 import { groupBody, readHelloIdParams, type HelloIdParams } from './fields';
 import { nameKey, normalizeGroup } from './group';
 import { findExistingGroup } from './lookup';
-
-export const UNAUTHORIZED_HINT =
-	'If the API key and secret are right, check them in the HelloID portal: keys can be disabled or restricted to certain IP addresses, and n8n may be calling from another one.';
 
 const API_PATH = '/api/v1';
 

@@ -6,13 +6,15 @@
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
+import { commonFailure, isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
 import type { BatchSupport, Connection, HttpResponse, Interpretation } from '../shared/types';
 import { InputError, optionalInteger } from '../shared/validate';
 import { groupBody, type HelloIdParams } from './fields';
 import { field, nameKey, normalizeGroup } from './group';
 
 export const DISPLAY_NAME = 'HelloID';
+export const UNAUTHORIZED_HINT =
+	'If the API key and secret are right, check them in the HelloID portal: keys can be disabled or restricted to certain IP addresses, and n8n may be calling from another one.';
 export const DEFAULT_BATCH_SIZE = 100;
 /** No limit is documented; this bounds the size of one request body. */
 export const MAX_BATCH_SIZE = 1000;
@@ -164,4 +166,6 @@ export const helloIdBatch: BatchSupport<HelloIdParams> = {
 	batchSize,
 	createRequest: createBatchRequest,
 	readResults: readBatchResults,
+	// A batch refused as a whole is never a conflict, whatever its words: no item's answer is in it.
+	readFailure: (response) => commonFailure(response, DISPLAY_NAME, { unauthorizedHint: UNAUTHORIZED_HINT }),
 };

@@ -107,8 +107,9 @@ function interpretUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>, attemp
 		const failure = commonFailure(response, api.displayName);
 		return all({ ...failure, message: `${failure.message} (gave up after ${attempted.attempts} attempts)` });
 	}
-	if (unit.batch && api.batch && response.statusCode >= 200 && response.statusCode < 300) {
-		return api.batch.readResults(response, params);
+	if (unit.batch && api.batch) {
+		const succeeded = response.statusCode >= 200 && response.statusCode < 300;
+		return succeeded ? api.batch.readResults(response, params) : all(api.batch.readFailure(response, params));
 	}
 	return all(api.interpret(response, params[0]));
 }

@@ -67,11 +67,10 @@ export interface BatchSupport<P extends GroupParams> {
 	/** Items per request for this run, or `null` to send one request per item. */
 	batchSize(ctx: IExecuteFunctions): number | null;
 	createRequest(params: P[], connection: Connection): IHttpRequestOptions;
-	/**
-	 * Reads a 2xx batch answer into one interpretation per item, in the order of `params`.
-	 * A non-2xx answer is handed to `interpret` of the API and applies to every item of the batch.
-	 */
+	/** Reads a 2xx batch answer into one interpretation per item, in the order of `params`. */
 	readResults(response: HttpResponse, params: P[]): Interpretation[];
+	/** Reads a non-2xx batch answer, which fails every item of the batch alike. */
+	readFailure(response: HttpResponse, params: P[]): Extract<Interpretation, { kind: 'error' }>;
 }
 
 /**

@@ -114,3 +114,19 @@ it('after a dropped answer, the retried batch reports its own groups as conflict
 		),
 	);
 });
+
+it('fails every item of a batch refused as a whole, even when the refusal says "already exists"', async () => {
+	sandbox.inject({
+		vendor: 'helloId',
+		path: '/groups/batch',
+		fault: { type: 'status', status: 409, body: { resultMsg: 'A group with this name already exists.' } },
+	});
+	const result = await runHelloId(sandbox, { items: rows('a', 'b'), onError: 'continueErrorOutput' });
+
+	// The answer names no group: it cannot tell which item is the duplicate, so none becomes a Conflict.
+	expect(result.outputs[1]).toEqual([]);
+	expect(pairedRows(result.outputs[2])).toEqual([0, 1]);
+	for (const json of jsonOf(result.outputs[2])) {
+		expect(json.error).toBe('HelloID reported a conflict (HTTP 409): A group with this name already exists.');
+	}
+});

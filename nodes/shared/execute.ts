@@ -7,7 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readEngineOptions, type EngineOptions } from './descriptions';
 import { commonFailure } from './outcome';
-import { route, type ItemReport } from './output';
+import { MAY_BE_OWN_ATTEMPT, route, type ItemReport } from './output';
 import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
 import { runOrdered } from './schedule';
@@ -22,6 +22,9 @@ import type {
 	SendRequest,
 } from './types';
 import { InputError } from './validate';
+
+const MAY_EXIST_AFTER_NO_ANSWER =
+	'The request may have reached the vendor before the connection failed, so the group may have been created. Check before running this item again; with the lookup option on, a new run reports it as a conflict with its ID.';
 
 interface Entry<P> {
 	itemIndex: number;
@@ -49,6 +52,7 @@ interface Run<P extends GroupParams> {
 	/** Groups created by earlier items of this run, by name key: later items with the name conflict with them. */
 	createdInRun: Map<string, NormalizedGroup>;
 	lookups: Lookups<P>;
+	scrubAnswer: Redactor;
 	/** Set in "stop" mode once an item has failed: units not yet sent are left alone. */
 	stopped: boolean;
 }
@@ -101,7 +105,14 @@ function interpretUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>, attemp
 	const { api } = run;
 	const params = unit.entries.map((entry) => entry.params);
 	const all = (interpretation: Interpretation) => params.map(() => interpretation);
-	if (!attempted.response) return all({ kind: 'error', message: attempted.failure?.message ?? 'no answer' });
+	if (!attempted.response) {
+		const reached = attempted.earlierAttemptMayHaveActed || attempted.failure?.mayHaveReached === true;
+		return all({
+			kind: 'error',
+			message: attempted.failure?.message ?? 'no answer',
+			description: reached ? MAY_EXIST_AFTER_NO_ANSWER : undefined,
+		});
+	}
 	const response = attempted.response;
 	if (attempted.gaveUp) {
 		const failure = commonFailure(response, api.displayName);
@@ -145,10 +156,11 @@ async function outcomeOf<P extends GroupParams>(
 	if (!existing && !existingId && run.options.lookUpExisting) existing = await run.lookups.find(entry.key, entry.params);
 	existingId ??= existing?.id ?? null;
 	if (run.options.onConflict === 'fail') {
+		const ownAttempt = attempted.earlierAttemptMayHaveActed ? ` ${MAY_BE_OWN_ATTEMPT}` : '';
 		return apiError(
 			interpretation.message,
 			attempted,
-			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.`,
+			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.${ownAttempt}`,
 		);
 	}
 	return {
@@ -177,6 +189,7 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Prom
 	if (run.stopped) return;
 	try {
 		const attempted = await sendWithRetries(run.send, request(run, unit), run.options, run.gate, run.api.extraRetryStatuses);
+		if (attempted.response) attempted.response.body = run.scrubAnswer(attempted.response.body);
 		const interpretations = interpretUnit(run, unit, attempted);
 		for (const [position, entry] of unit.entries.entries()) {
 			const interpretation = interpretations[position] ?? {
@@ -236,6 +249,9 @@ async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: Group
 		options,
 		credentialType,
 		credentials,
+		// Vendor words are scrubbed before anything reads them: a message clipped to length could
+		// otherwise keep part of a secret that the final scrub no longer recognizes.
+		scrubAnswer: redactor([credentials], api.derivedSecrets?.(credentials) ?? []),
 		batchSize: api.batch?.batchSize(ctx) ?? null,
 		connection: api.connection(credentials),
 		send: authenticatedSender(ctx, credentialType, options.timeoutMs),

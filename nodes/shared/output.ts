@@ -16,7 +16,7 @@ export interface ItemReport {
 	outcome: ItemOutcome;
 }
 
-const MAY_BE_OWN_ATTEMPT =
+export const MAY_BE_OWN_ATTEMPT =
 	'An earlier attempt of this item got no clear answer, so this group may have been created by that attempt.';
 
 function createdJson(vendor: string, { outcome, name }: ItemReport & { outcome: { kind: 'created' } }): IDataObject {
@@ -39,7 +39,7 @@ function conflictJson(vendor: string, { outcome, name }: ItemReport & { outcome:
 		name,
 		id: outcome.existing?.id ?? outcome.existingId,
 		existing: outcome.existing?.group ?? null,
-		message: outcome.mayBeOwnEarlierAttempt ? `${outcome.message}. ${MAY_BE_OWN_ATTEMPT}` : outcome.message,
+		message: outcome.mayBeOwnEarlierAttempt ? `${outcome.message.replace(/[\s.]+$/, '')}. ${MAY_BE_OWN_ATTEMPT}` : outcome.message,
 		httpCode: outcome.httpCode,
 		attempts: outcome.attempts,
 	};

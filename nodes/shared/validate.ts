@@ -13,7 +13,7 @@ export class InputError extends Error {
 	}
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';

@@ -1,10 +1,11 @@
 /** Runs the Assembla node through the harness against the sandbox, configured as a user would. */
-import type { ICredentialType, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AssemblaApi } from '../../credentials/AssemblaApi.credentials';
 import { AssemblaOAuth2Api } from '../../credentials/AssemblaOAuth2Api.credentials';
 import { Assembla } from '../../nodes/Assembla/Assembla.node';
 import { runWorkflow } from '../harness';
+import { OAuth2ApiParent } from '../support/oauth2-parent';
 import type { CredentialStore, OnErrorSetting, RunResult } from '../harness';
 import type { RecordedRequest, Sandbox } from '../sandbox/types';
 import {
@@ -14,26 +15,6 @@ import {
 	ASSEMBLA_CLIENT_SECRET,
 	ASSEMBLA_PORTFOLIO,
 } from '../sandbox/vendors/assembla';
-
-/**
- * The parts of n8n's own `oAuth2Api` credential type (n8n-nodes-base, not installed here) that
- * `assemblaOAuth2Api` extends: without the parent, the harness would drop the client id and secret
- * as undeclared fields, as n8n does.
- */
-class OAuth2ApiParent implements ICredentialType {
-	name = 'oAuth2Api';
-	displayName = 'OAuth2 API (parent stand-in)';
-	properties: ICredentialType['properties'] = [
-		{ displayName: 'Grant Type', name: 'grantType', type: 'string', default: 'authorizationCode' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'string', default: '' },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: '' },
-		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '' },
-		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
-		{ displayName: 'Authentication', name: 'authentication', type: 'string', default: 'header' },
-	];
-}
 
 export interface AssemblaRun {
 	items: IDataObject[];

@@ -32,7 +32,7 @@ import {
 import { CAP_CLIENT_KEY, CAP_CLIENT_SECRET, CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
 import { HELLOID_API_KEY, HELLOID_API_SECRET, HELLOID_COMPANY } from '../sandbox/vendors/helloId';
 import { TALEO_LEARN_CENTERS, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
-import { OAuth2ApiParent } from './oauth2-parent';
+import { OAuth2ApiParent } from '../support/oauth2-parent';
 
 export const LEARN_CENTER = TALEO_LEARN_CENTERS[0].id;
 

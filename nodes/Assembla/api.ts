@@ -25,6 +25,8 @@ export const assemblaApi: GroupApi<AssemblaParams> = {
 	vendor: 'assembla',
 	displayName: DISPLAY_NAME,
 	credentialType,
+	// Access tokens last 15 minutes; n8n's OAuth2 helper refreshes them on a 401.
+	tokenCredentialTypes: ['assemblaOAuth2Api'],
 	// Keys and tokens travel in headers: plain http only towards this machine (a test server).
 	connection: (credentials) => ({ baseUrl: requireBaseUrl('Base URL', credentials.baseUrl, 'https-or-loopback') }),
 	readParams,

@@ -114,6 +114,9 @@ export const capillaryApi: GroupApi<CapillaryParams> = {
 
 	credentialType: readCredentialType,
 
+	// The key/secret credential's token (pre-authentication) is fetched again on a 401.
+	tokenCredentialTypes: ['capillaryOAuthApi'],
+
 	connection: (credentials): Connection => ({ baseUrl: capillaryBaseUrl(credentials) }),
 
 	readParams: (ctx: IExecuteFunctions, itemIndex: number) => ({

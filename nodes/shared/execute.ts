@@ -7,7 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readEngineOptions, type EngineOptions } from './descriptions';
 import { commonFailure } from './outcome';
-import { MAY_BE_OWN_ATTEMPT, route, type ItemReport } from './output';
+import { engineRoutesOnErrorProperty, MAY_BE_OWN_ATTEMPT, route, type ItemReport } from './output';
 import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
 import { runOrdered } from './schedule';
@@ -208,7 +208,7 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Prom
 }
 
 /** The error n8n shows when the node stops: NodeOperationError for bad input, NodeApiError for the vendor. */
-function errorToThrow(ctx: IExecuteFunctions, report: ItemReport): Error {
+function errorToThrow(ctx: IExecuteFunctions, report: ItemReport): NodeApiError | NodeOperationError {
 	const { outcome, itemIndex } = report;
 	if (outcome.kind !== 'error') throw new Error('not an error report');
 	const message = `${outcome.message} [item ${itemIndex}]`;
@@ -254,7 +254,9 @@ async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: Group
 		scrubAnswer: redactor([credentials], api.derivedSecrets?.(credentials) ?? []),
 		batchSize: api.batch?.batchSize(ctx) ?? null,
 		connection: api.connection(credentials),
-		send: authenticatedSender(ctx, credentialType, options.timeoutMs),
+		send: authenticatedSender(ctx, credentialType, options.timeoutMs, {
+			refreshesTokens: api.tokenCredentialTypes?.includes(credentialType) ?? false,
+		}),
 	};
 }
 
@@ -283,7 +285,7 @@ async function run<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<
 		const outcome = inputError(error);
 		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) reports[itemIndex] = { itemIndex, name: undefined, outcome };
 		if (!continueOnFail && itemCount) throw errorToThrow(ctx, reports[0]);
-		return route(api.vendor, reports);
+		return emit(ctx, api, reports);
 	}
 
 	const entries = readEntries(ctx, api, reports);
@@ -301,7 +303,13 @@ async function run<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<
 		const firstFailed = finished.find((report) => report.outcome.kind === 'error');
 		if (firstFailed) throw errorToThrow(ctx, firstFailed);
 	}
-	return route(api.vendor, finished);
+	return emit(ctx, api, finished);
+}
+
+/** The node's outputs; failed items carry their error too where the engine routes on it (n8n 1.x). */
+function emit<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>, reports: ItemReport[]) {
+	const errorOf = engineRoutesOnErrorProperty(ctx) ? (report: ItemReport) => errorToThrow(ctx, report) : undefined;
+	return route(api.vendor, reports, errorOf);
 }
 
 /**

@@ -3,7 +3,7 @@
  * output 0 Created, output 1 Conflict; failed items go on output 0 as `{ error, details }`, which n8n
  * moves to its error output under "Continue (using error output)".
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOutcome } from './types';
 
@@ -63,8 +63,15 @@ export function errorJson(vendor: string, { outcome, name }: ItemReport & { outc
 	};
 }
 
-/** Splits the reports (in input order) into the node's two outputs; error items stay on output 0. */
-export function route(vendor: string, reports: ItemReport[]): INodeExecutionData[][] {
+/**
+ * Splits the reports (in input order) into the node's two outputs; error items stay on output 0.
+ * `errorOf` gives failed items an `error` property too, for engines that route only on it (n8n 1.x).
+ */
+export function route(
+	vendor: string,
+	reports: ItemReport[],
+	errorOf?: (report: ItemReport) => NodeApiError | NodeOperationError,
+): INodeExecutionData[][] {
 	const created: INodeExecutionData[] = [];
 	const conflicts: INodeExecutionData[] = [];
 	for (const report of reports) {
@@ -72,7 +79,22 @@ export function route(vendor: string, reports: ItemReport[]): INodeExecutionData
 		const { outcome } = report;
 		if (outcome.kind === 'created') created.push({ json: createdJson(vendor, { ...report, outcome }), pairedItem });
 		else if (outcome.kind === 'conflict') conflicts.push({ json: conflictJson(vendor, { ...report, outcome }), pairedItem });
-		else created.push({ json: errorJson(vendor, { ...report, outcome }), pairedItem });
+		else {
+			const item: INodeExecutionData = { json: errorJson(vendor, { ...report, outcome }), pairedItem };
+			if (errorOf) item.error = errorOf(report);
+			created.push(item);
+		}
 	}
 	return [created, conflicts];
+}
+
+/**
+ * Whether n8n moves an item to the error output only when it has an `error` property. n8n 1.x does
+ * (besides json that is exactly `{ error }` or `{ error, message }`); n8n 2.x also takes
+ * `{ error, details }` and, for items with an `error` property, keeps nothing of their json but the
+ * message. The execution context n8n 2.x hands to nodes is told apart by `isToolExecution`; should a
+ * later n8n drop it, failed items still reach the error output, with less data.
+ */
+export function engineRoutesOnErrorProperty(ctx: object): boolean {
+	return typeof (ctx as { isToolExecution?: unknown }).isToolExecution !== 'function';
 }

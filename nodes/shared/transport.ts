@@ -166,32 +166,50 @@ export function responseFromError(error: unknown): HttpResponse | undefined {
 }
 
 /**
+ * The status and the vendor's words that n8n 1.x keeps on its NodeApiError for a non-2xx answer (it
+ * drops the HTTP client's error, so body and headers are gone). Only used after a refresh attempt.
+ */
+export function statusFromNodeApiError(error: unknown): HttpResponse | undefined {
+	const { httpCode, description } = error as { httpCode?: unknown; description?: unknown };
+	const statusCode = typeof httpCode === 'string' && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
+	if (statusCode === undefined) return undefined;
+	return { statusCode, headers: {}, body: typeof description === 'string' ? { message: description } : '' };
+}
+
+/**
  * One attempt through n8n's auth helper: credentials, proxies and token refresh work as in any n8n node.
- * Status errors are left to throw (not `ignoreHttpStatusErrors`) because n8n refreshes an OAuth2 token
- * or a pre-authentication token only when a 401 throws; the answer is then read back from the error.
+ *
+ * Answers of any status come back as they are (`ignoreHttpStatusErrors`), which keeps their body and
+ * headers on every n8n version. n8n refreshes an OAuth2 or pre-authentication token only when a 401
+ * throws, so for credentials that hold such a token (`refreshesTokens`) a 401 is asked once more with
+ * status errors thrown; that answer is read back from the error n8n throws.
  */
 export function authenticatedSender(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	credentialType: string,
 	timeoutMs: number,
+	{ refreshesTokens = false } = {},
 ): SendRequest {
-	return async (request: IHttpRequestOptions) => {
+	const attempt = async (request: IHttpRequestOptions, ignoreHttpStatusErrors: boolean): Promise<HttpResponse> => {
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 				...request,
 				timeout: timeoutMs,
 				returnFullResponse: true,
+				ignoreHttpStatusErrors,
 			})) as { statusCode: number; headers?: unknown; body: unknown };
 			return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body };
 		} catch (error) {
-			const answered = responseFromError(error);
+			const failure = asNetworkFailure(ctx.getNode(), error, timeoutMs);
+			const answered = responseFromError(error) ?? (failure ? undefined : statusFromNodeApiError(error));
 			if (answered) return answered;
 			// Only the words travel on: n8n's error object holds the request, headers included.
-			throw (
-				asNetworkFailure(ctx.getNode(), error, timeoutMs) ??
-				new NodeApiError(ctx.getNode(), { message: errorMessages(error) })
-			);
+			throw failure ?? new NodeApiError(ctx.getNode(), { message: errorMessages(error) });
 		}
+	};
+	return async (request: IHttpRequestOptions) => {
+		const response = await attempt(request, true);
+		return response.statusCode === 401 && refreshesTokens ? await attempt(request, false) : response;
 	};
 }
 

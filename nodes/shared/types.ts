@@ -86,6 +86,11 @@ export interface GroupApi<P extends GroupParams = GroupParams> {
 	credentialType(ctx: IExecuteFunctions): string;
 	/** Reads where the credential points; throws `InputError` for a base URL, host or company that is not allowed. */
 	connection(credentials: ICredentialDataDecryptedObject): Connection;
+	/**
+	 * Credential types that hold a token n8n refreshes on a 401 (OAuth2, pre-authentication): a 401
+	 * answer to them is asked once more the way that makes n8n refresh the token.
+	 */
+	tokenCredentialTypes?: readonly string[];
 	/** Reads and validates one item's parameters; throws `InputError` naming the field. */
 	readParams(ctx: IExecuteFunctions, itemIndex: number): P;
 	/** Items whose keys are equal name the same group at the vendor (e.g. lower-cased where names are case-insensitive). */

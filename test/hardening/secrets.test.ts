@@ -161,8 +161,9 @@ describe('tokens fetched during the run', () => {
 		const store = credential.working(sandbox);
 		const accessToken = () => (store.assemblaOAuth2Api.oauthTokenData as IDataObject | undefined)?.access_token as string | undefined;
 		const firstToken = accessToken();
-		// A 401 makes n8n refresh the token; the 502 after it makes the engine wait before the next attempt.
-		sandbox.inject({ vendor: 'assembla', ...vendorCase.create, fault: { type: 'status', status: 401 } });
+		// A 401 (answered again when the node asks the way that lets n8n refresh) makes n8n refresh the
+		// token; the 502 after it makes the engine wait before the next attempt.
+		sandbox.inject({ vendor: 'assembla', ...vendorCase.create, times: 2, fault: { type: 'status', status: 401 } });
 		sandbox.inject({ vendor: 'assembla', ...vendorCase.create, fault: { type: 'status', status: 502 } });
 		const stop = echoOnceTokenChanges(vendorCase, accessToken);
 		const result = await runCase(sandbox, vendorCase, {

@@ -1,0 +1,118 @@
+/**
+ * The main command (`npm start`): build and pack the package, start the vendor sandbox, install n8n
+ * 2.41.1 on first use, install the package into a fresh n8n user folder, import the sandbox credentials
+ * and the examples, run each vendor's example once and print its Created / Conflict / error outputs,
+ * then keep n8n running at http://127.0.0.1:5678 until Ctrl-C, stopping every process it started.
+ */
+import { createServer } from 'node:net';
+
+import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/types';
+import { formatBranches } from './branches';
+import { loadExample } from './examples';
+import { N8N_2 } from './flavors';
+import { ensureN8n } from './install-n8n';
+import { activateWorkflow } from './n8n-cli';
+import type { N8nInstance } from './n8n-instance';
+import { startMain } from './n8n-process';
+import { packPackage, type PackedPackage } from './pack';
+import { prepareN8n } from './prepare-n8n';
+import { onInterrupt, stopAll } from './processes';
+import { RestSession, SANDBOX_OWNER } from './rest-session';
+import { runVendorExample } from './run-example';
+import { VENDOR_CASES } from './vendors';
+import { WEBHOOK_EXAMPLE } from './webhook';
+
+const PORT = 5678;
+
+const log = (line: string): void => console.log(`[demo] ${line}`);
+
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+interface Started {
+	sandbox?: Sandbox;
+	packed?: PackedPackage;
+	instance?: N8nInstance;
+}
+
+let cleaning: Promise<void> | undefined;
+
+/** Stops every process, the sandbox, and removes the temporary folders; runs once. */
+function cleanUp(started: Started): Promise<void> {
+	cleaning ??= (async () => {
+		await stopAll();
+		await started.sandbox?.close();
+		started.instance?.remove();
+		started.packed?.remove();
+	})();
+	return cleaning;
+}
+
+async function printExampleRuns(instance: N8nInstance): Promise<void> {
+	for (const vendorCase of VENDOR_CASES) {
+		const example = loadExample(vendorCase.example);
+		log(`Running "${example.name}" with n8n execute ...`);
+		try {
+			const { rows } = await runVendorExample(instance, vendorCase);
+			console.log(`\n${formatBranches(`${vendorCase.displayName} (examples/${vendorCase.example})`, rows)}\n`);
+		} catch (error) {
+			// One vendor's failure should not hide the others' results.
+			console.log(`\n${vendorCase.displayName}: the example did not run: ${error instanceof Error ? error.message : String(error)}\n`);
+		}
+	}
+}
+
+function printRunning(instance: N8nInstance, sandbox: Sandbox): void {
+	const url = instance.baseUrl;
+	console.log(
+		[
+			'',
+			`n8n ${instance.install.flavor.version} is running at ${url} with n8n-nodes-group-provisioning installed.`,
+			`  Log in as ${SANDBOX_OWNER.email} / ${SANDBOX_OWNER.password} (a local account of this demo only).`,
+			'  The example workflows are under Overview; their credentials point at the sandbox.',
+			`  Try the webhook: curl -i -X POST ${url}/webhook/${WEBHOOK_EXAMPLE.path} -H 'content-type: application/json' -d '{"name":"Marketing"}'`,
+			'    (201 the first time, 409 when the group already exists)',
+			`  Vendor sandbox (stands in for the five APIs): ${sandbox.url}`,
+			'Press Ctrl-C to stop n8n and the sandbox.',
+			'',
+		].join('\n'),
+	);
+}
+
+async function main(): Promise<void> {
+	const started: Started = {};
+	onInterrupt(() => cleanUp(started));
+	try {
+		if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is taken (another n8n?); stop it and try again`);
+		started.packed = await packPackage(log);
+		started.sandbox = await startSandbox();
+		log(`Vendor sandbox listening on ${started.sandbox.url}.`);
+		const install = await ensureN8n(N8N_2, log);
+		started.instance = await prepareN8n(install, started.packed, started.sandbox, log, {
+			port: PORT,
+			env: { N8N_SECURE_COOKIE: 'false' }, // plain http on 127.0.0.1
+		});
+		const { instance, sandbox } = started;
+		await printExampleRuns(instance);
+		await activateWorkflow(instance, loadExample(WEBHOOK_EXAMPLE.file).id);
+		const n8n = await startMain(instance, { log });
+		await RestSession.setupOwner(instance.baseUrl);
+		printRunning(instance, sandbox);
+		const code = await n8n.exited;
+		if (cleaning !== undefined) return; // Ctrl-C: the interrupt handler finishes and exits
+		throw new Error(`n8n stopped on its own (exit code ${code})`);
+	} catch (error) {
+		if (cleaning !== undefined) return;
+		console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+		await cleanUp(started);
+		process.exit(1);
+	}
+}
+
+void main();

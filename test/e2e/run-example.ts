@@ -1,0 +1,23 @@
+/** Runs one vendor's example workflow with `n8n execute` and says where each input row came out. */
+import { routedRows, type RoutedRow } from './branches';
+import { loadExample, vendorNode } from './examples';
+import { executeWorkflow } from './n8n-cli';
+import type { N8nInstance } from './n8n-instance';
+import { tail } from './run-command';
+import { nodeOutputs } from './run-record';
+import type { VendorCase } from './vendors';
+
+export interface ExampleRun {
+	readonly exitCode: number | null;
+	readonly rows: readonly RoutedRow[];
+	/** The last lines n8n printed, to explain an unexpected exit. */
+	readonly outputTail: string;
+}
+
+export async function runVendorExample(instance: N8nInstance, vendorCase: VendorCase): Promise<ExampleRun> {
+	const example = loadExample(vendorCase.example);
+	const node = vendorNode(example, vendorCase.nodeType);
+	const { code, output, record } = await executeWorkflow(instance, example.id);
+	if (record === undefined) throw new Error(`n8n execute printed no run record (exit ${code}):\n${tail(output)}`);
+	return { exitCode: code, rows: routedRows(nodeOutputs(record, node.name)), outputTail: tail(output, 5) };
+}

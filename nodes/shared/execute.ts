@@ -269,10 +269,10 @@ export async function createGroups<P extends GroupParams>(
 	this: IExecuteFunctions,
 	api: GroupApi<P>,
 ): Promise<INodeExecutionData[][]> {
-	return await run(this, api);
+	return await createAll(this, api);
 }
 
-async function run<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>): Promise<INodeExecutionData[][]> {
+async function createAll<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
 	const reports: ItemReport[] = new Array<ItemReport>(itemCount);

@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { headersFromFields } from '../nodes/shared/authenticate';
 
 export class AssemblaApi implements ICredentialType {
 	name = 'assemblaApi';
@@ -37,15 +39,7 @@ export class AssemblaApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-Api-Key': '={{$credentials.apiKey}}',
-				'X-Api-Secret': '={{$credentials.apiSecret}}',
-			},
-		},
-	};
+	authenticate = headersFromFields({ 'X-Api-Key': { field: 'apiKey' }, 'X-Api-Secret': { field: 'apiSecret' } });
 
 	test: ICredentialTestRequest = {
 		request: {

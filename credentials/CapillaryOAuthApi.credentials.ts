@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,6 +8,7 @@ import type {
 
 import { BASE_URL_EXPRESSION, hostProperties } from '../nodes/Capillary/hosts';
 import { accessTokenFor } from '../nodes/Capillary/token';
+import { headersFromFields } from '../nodes/shared/authenticate';
 
 /**
  * Capillary's key/secret authentication: a token fetched from `/v3/oauth/token/generate` and sent as
@@ -56,14 +56,7 @@ export class CapillaryOAuthApi implements ICredentialType {
 		return { accessToken: await accessTokenFor(this, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-CAP-API-OAUTH-TOKEN': '={{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = headersFromFields({ 'X-CAP-API-OAUTH-TOKEN': { field: 'accessToken' } });
 
 	test: ICredentialTestRequest = {
 		request: {

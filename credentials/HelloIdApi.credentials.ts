@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { basicAuthFromFields } from '../nodes/shared/authenticate';
 
 /**
  * The portal the Test button calls: the override, or `https://{company}.helloid.com` when the company
@@ -60,15 +62,7 @@ export class HelloIdApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.apiKey}}',
-				password: '={{$credentials.apiSecret}}',
-			},
-		},
-	};
+	authenticate = basicAuthFromFields('apiKey', 'apiSecret');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { headersFromFields } from '../nodes/shared/authenticate';
 
 export class InvisibleCollectorApi implements ICredentialType {
 	name = 'invisibleCollectorApi';
@@ -28,14 +30,7 @@ export class InvisibleCollectorApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken}}',
-			},
-		},
-	};
+	authenticate = headersFromFields({ Authorization: { field: 'apiToken', prefix: 'Bearer ' } });
 
 	test: ICredentialTestRequest = {
 		request: {

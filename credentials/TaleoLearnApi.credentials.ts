@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { basicAuthFromFields } from '../nodes/shared/authenticate';
 
 export class TaleoLearnApi implements ICredentialType {
 	name = 'taleoLearnApi';
@@ -37,15 +39,7 @@ export class TaleoLearnApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.username}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	authenticate = basicAuthFromFields('username', 'password');
 
 	test: ICredentialTestRequest = {
 		request: {

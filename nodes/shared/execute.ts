@@ -245,6 +245,7 @@ async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: Group
 	const options = readEngineOptions(ctx);
 	const credentialType = api.credentialType(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
+	const reference = ctx.getNode().credentials?.[credentialType];
 	return {
 		options,
 		credentialType,
@@ -256,6 +257,9 @@ async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: Group
 		connection: api.connection(credentials),
 		send: authenticatedSender(ctx, credentialType, options.timeoutMs, {
 			refreshesTokens: api.tokenCredentialTypes?.includes(credentialType) ?? false,
+			// Decrypted once for the run. A copy: n8n writes a refreshed pre-authentication token into it
+			// for the later requests, while `credentials` keeps what the run started with for the scrubbers.
+			credential: { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: { ...credentials } },
 		}),
 	};
 }

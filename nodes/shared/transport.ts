@@ -2,7 +2,13 @@
  * Sending one request: n8n's auth helper, a timeout, and retries on rate limits, gateway errors
  * and network failures. Every retry re-sends the same request of the same item(s), never another's.
  */
-import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { HttpResponse, SendRequest } from './types';
@@ -188,16 +194,18 @@ export function authenticatedSender(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	credentialType: string,
 	timeoutMs: number,
-	{ refreshesTokens = false } = {},
+	{ refreshesTokens = false, credential }: { refreshesTokens?: boolean; credential?: ICredentialsDecrypted } = {},
 ): SendRequest {
+	// Without it n8n reads the credential from its database and decrypts it again for every request.
+	const additionalOptions = credential && { credentialsDecrypted: credential };
 	const attempt = async (request: IHttpRequestOptions, ignoreHttpStatusErrors: boolean): Promise<HttpResponse> => {
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...request,
-				timeout: timeoutMs,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors,
-			})) as { statusCode: number; headers?: unknown; body: unknown };
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				{ ...request, timeout: timeoutMs, returnFullResponse: true, ignoreHttpStatusErrors },
+				additionalOptions,
+			)) as { statusCode: number; headers?: unknown; body: unknown };
 			return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body };
 		} catch (error) {
 			const failure = asNetworkFailure(ctx.getNode(), error, timeoutMs);

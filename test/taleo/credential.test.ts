@@ -1,12 +1,11 @@
 /**
  * The credential's Test request, resolved the way n8n's credential tester does (expressions against
- * `$credentials`, then the generic `authenticate`) and sent to the sandbox.
+ * `$credentials`, then the credential's `authenticate`) and sent to the sandbox.
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { TaleoLearnApi } from '../../credentials/TaleoLearnApi.credentials';
 import { TaleoLearn } from '../../nodes/TaleoLearn/TaleoLearn.node';
-import { applyGenericAuthentication } from '../harness/generic-authenticate';
 import { buildWorkflow } from '../harness/workflow';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
@@ -29,8 +28,9 @@ async function sendTestRequest(credentials: ICredentialDataDecryptedObject): Pro
 	const resolve = (value: string) =>
 		String(workflow.expression.getSimpleParameterValue(nodeUnderTest, value, 'internal', { $credentials: credentials }));
 	const { request } = type.test;
-	const options: IHttpRequestOptions = { url: resolve(request.url ?? ''), baseURL: resolve(request.baseURL ?? ''), qs: request.qs };
-	applyGenericAuthentication(type.authenticate, credentials, options, workflow, nodeUnderTest);
+	const unauthenticated: IHttpRequestOptions = { url: resolve(request.url ?? ''), baseURL: resolve(request.baseURL ?? ''), qs: request.qs };
+	if (typeof type.authenticate !== 'function') throw new Error('expected an authenticate function');
+	const options = await type.authenticate(credentials, unauthenticated);
 	const url = new URL(`${options.baseURL}${options.url}`);
 	for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
 	const { username, password } = options.auth ?? { username: '', password: '' };

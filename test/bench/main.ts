@@ -1,0 +1,163 @@
+/**
+ * `npm run bench` (issue 8): packs the package, starts the vendor sandbox, installs it into a fresh
+ * n8n 2.41.1 user folder (n8n from the e2e cache, installed on first use), then measures four
+ * scenarios with the same items and sandbox settings, each case repeated and interleaved with the
+ * others, and prints the medians (also written to bench-results/<time>.json).
+ * `--quick` runs tiny numbers once, to check the machinery; its table means nothing.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8N_2 } from '../e2e/flavors';
+import { ensureN8n } from '../e2e/install-n8n';
+import { importCredentials, importWorkflows } from '../e2e/n8n-cli';
+import { createInstance, type N8nInstance } from '../e2e/n8n-instance';
+import { installIntoUserFolder, packPackage, type PackedPackage } from '../e2e/pack';
+import { PACKAGE_ROOT } from '../e2e/paths';
+import { onInterrupt, stopAll } from '../e2e/processes';
+import { runCommand } from '../e2e/run-command';
+import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/types';
+import { buildCases, type BenchCase, type N8nCase } from './cases';
+import { chosenScenarios, chosenSettings, profileDirFor } from './options';
+import { measureLiveHeap, runCase, type LiveHeap, type RunMetrics } from './run-case';
+import { credentialImports } from './credentials';
+import { machineInfo } from './machine';
+import { formatReport, type BenchResults, type CaseResult } from './report';
+import { medianOf } from './stats';
+
+const log = (line: string): void => console.log(`[bench] ${line}`);
+
+interface Started {
+	sandbox?: Sandbox;
+	packed?: PackedPackage;
+	instance?: N8nInstance;
+	scratch?: string;
+}
+
+let cleaning: Promise<void> | undefined;
+
+function cleanUp(started: Started): Promise<void> {
+	cleaning ??= (async () => {
+		await stopAll();
+		await started.sandbox?.close();
+		started.instance?.remove();
+		started.packed?.remove();
+		if (started.scratch) rmSync(started.scratch, { recursive: true, force: true });
+	})();
+	return cleaning;
+}
+
+async function prepareInstance(started: Started, cases: readonly BenchCase[], sandbox: Sandbox, scratch: string): Promise<N8nInstance> {
+	const install = await ensureN8n(N8N_2, log);
+	const instance = await createInstance(install);
+	started.instance = instance;
+	installIntoUserFolder(started.packed as PackedPackage, instance.userFolder);
+	log(`Importing credentials and ${cases.length} workflows into ${instance.userFolder} ...`);
+	await importCredentials(instance, credentialImports(sandbox));
+	const workflowDir = join(scratch, 'workflows');
+	mkdirSync(workflowDir);
+	const files = cases
+		.filter((benchCase): benchCase is N8nCase => benchCase.kind === 'n8n')
+		.map((benchCase) => {
+			const file = join(workflowDir, `${benchCase.workflow.id}.json`);
+			writeFileSync(file, JSON.stringify(benchCase.workflow));
+			return file;
+		});
+	await importWorkflows(instance, files);
+	return instance;
+}
+
+function describeRun(metrics: RunMetrics): string {
+	const parts = [`${Math.round(metrics.wallMs)} ms`, `${metrics.requests} requests`, `${metrics.created} created`];
+	if (metrics.itemsInError) parts.push(`${metrics.itemsInError} in error`);
+	if (metrics.nodeCpuMs !== undefined) parts.push(`node CPU ${Math.round(metrics.nodeCpuMs)} ms`);
+	if (metrics.nodeError) parts.push(`node failed: ${metrics.nodeError.slice(0, 80)}`);
+	return parts.join(', ');
+}
+
+async function main(): Promise<void> {
+	const settings = chosenSettings();
+	const started: Started = {};
+	onInterrupt(() => cleanUp(started));
+	const startedAt = Date.now();
+	try {
+		const resultsDir = join(PACKAGE_ROOT, 'bench-results');
+		const runName = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
+		started.scratch = mkdtempSync(join(tmpdir(), 'n8n-bench-'));
+		const reportDir = join(started.scratch, 'exit-reports');
+		mkdirSync(reportDir);
+		started.packed = await packPackage(log);
+		started.sandbox = await startSandbox({ latencyMs: settings.latencyMs });
+		const sandbox = started.sandbox;
+		log(`Vendor sandbox on ${sandbox.url}, ${settings.latencyMs} ms latency.`);
+		const cases = buildCases(settings, sandbox);
+		const instance = await prepareInstance(started, cases, sandbox, started.scratch);
+		const n8nNode = (await runCommand('node --version', instance.install.runtime.nodeBin, ['--version'])).output.trim();
+		const machine = machineInfo(n8nNode, instance.install.flavor.version);
+		const context = { sandbox, instance, settings, reportDir };
+
+		log('Warm-up run (not counted) ...');
+		const warmUp = cases.find((benchCase) => benchCase.key === 'cost-baseline');
+		if (warmUp) await runCase(warmUp, context);
+
+		const results: CaseResult[] = [];
+		for (const scenario of chosenScenarios()) {
+			const scenarioCases = cases.filter((benchCase) => benchCase.scenario === scenario);
+			const runs = new Map<string, RunMetrics[]>(scenarioCases.map((benchCase) => [benchCase.key, []]));
+			for (let repetition = 1; repetition <= settings.repetitions; repetition++) {
+				// Interleaved: a burst of other work on the shared machine hits every case, not one.
+				for (const benchCase of scenarioCases) {
+					const profileDir = profileDirFor(resultsDir, runName, benchCase.key, repetition);
+					const metrics = await runCase(benchCase, context, profileDir);
+					runs.get(benchCase.key)?.push(metrics);
+					log(`${scenario} #${repetition} ${benchCase.label}: ${describeRun(metrics)}`);
+				}
+			}
+			for (const benchCase of scenarioCases) {
+				const caseRuns = runs.get(benchCase.key) ?? [];
+				results.push({
+					key: benchCase.key,
+					scenario,
+					label: benchCase.label,
+					items: benchCase.names.length,
+					runs: caseRuns,
+					median: medianOf(caseRuns),
+				});
+			}
+		}
+
+		let liveHeap: LiveHeap | undefined;
+		const costCase = cases.find((benchCase): benchCase is N8nCase => benchCase.key === 'cost-ours' && benchCase.kind === 'n8n');
+		if (costCase && results.some((result) => result.key === 'cost-ours')) {
+			log('Memory diagnostic: one more run of the cost case with a forced GC every 2 s (not in the medians) ...');
+			liveHeap = await measureLiveHeap(costCase, context);
+			log(`Live heap ${Math.round(liveHeap.atNodeStartMb)} MB at node start, at most ${Math.round(liveHeap.peakDuringNodeMb)} MB during the node.`);
+		}
+
+		machine.loadAtEnd = loadavg()[0];
+		const benchResults: BenchResults = {
+			startedAt: new Date(startedAt).toISOString(),
+			durationS: Math.round((Date.now() - startedAt) / 1000),
+			settings,
+			options: process.argv.slice(2),
+			machine,
+			cases: results,
+			liveHeap,
+		};
+		mkdirSync(resultsDir, { recursive: true });
+		const file = join(resultsDir, `${runName}${settings.quick ? '-quick' : ''}.json`);
+		writeFileSync(file, `${JSON.stringify(benchResults, null, 2)}\n`);
+		console.log(`\n${formatReport(benchResults)}\n`);
+		log(`Results written to ${file}; whole run ${benchResults.durationS} s.`);
+	} catch (error) {
+		if (cleaning !== undefined) return;
+		console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		process.exitCode = 1;
+	} finally {
+		await cleanUp(started);
+	}
+}
+
+void main();

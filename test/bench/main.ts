@@ -5,17 +5,17 @@
  * others, and prints the medians (also written to bench-results/<time>.json).
  * `--quick` runs tiny numbers once, to check the machinery; its table means nothing.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Cleanup, type Started } from '../e2e/cleanup';
 import { N8N_2 } from '../e2e/flavors';
 import { ensureN8n } from '../e2e/install-n8n';
 import { importCredentials, importWorkflows } from '../e2e/n8n-cli';
 import { createInstance, type N8nInstance } from '../e2e/n8n-instance';
 import { installIntoUserFolder, packPackage, type PackedPackage } from '../e2e/pack';
 import { PACKAGE_ROOT } from '../e2e/paths';
-import { onInterrupt, stopAll } from '../e2e/processes';
 import { runCommand } from '../e2e/run-command';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
@@ -29,25 +29,6 @@ import { medianOf } from './stats';
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 
-interface Started {
-	sandbox?: Sandbox;
-	packed?: PackedPackage;
-	instance?: N8nInstance;
-	scratch?: string;
-}
-
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(started: Started): Promise<void> {
-	cleaning ??= (async () => {
-		await stopAll();
-		await started.sandbox?.close();
-		started.instance?.remove();
-		started.packed?.remove();
-		if (started.scratch) rmSync(started.scratch, { recursive: true, force: true });
-	})();
-	return cleaning;
-}
 
 async function prepareInstance(started: Started, cases: readonly BenchCase[], sandbox: Sandbox, scratch: string): Promise<N8nInstance> {
 	const install = await ensureN8n(N8N_2, log);
@@ -80,7 +61,7 @@ function describeRun(metrics: RunMetrics): string {
 async function main(): Promise<void> {
 	const settings = chosenSettings();
 	const started: Started = {};
-	onInterrupt(() => cleanUp(started));
+	const cleanup = new Cleanup(started);
 	const startedAt = Date.now();
 	try {
 		const resultsDir = join(PACKAGE_ROOT, 'bench-results');
@@ -152,11 +133,11 @@ async function main(): Promise<void> {
 		console.log(`\n${formatReport(benchResults)}\n`);
 		log(`Results written to ${file}; whole run ${benchResults.durationS} s.`);
 	} catch (error) {
-		if (cleaning !== undefined) return;
+		if (cleanup.begun) return;
 		console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		process.exitCode = 1;
 	} finally {
-		await cleanUp(started);
+		await cleanup.run();
 	}
 }
 

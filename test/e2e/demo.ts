@@ -12,12 +12,12 @@ import { formatBranches } from './branches';
 import { loadExample } from './examples';
 import { N8N_2 } from './flavors';
 import { ensureN8n } from './install-n8n';
+import { Cleanup, type Started } from './cleanup';
 import { activateWorkflow } from './n8n-cli';
 import type { N8nInstance } from './n8n-instance';
 import { startMain } from './n8n-process';
-import { packPackage, type PackedPackage } from './pack';
+import { packPackage } from './pack';
 import { prepareN8n } from './prepare-n8n';
-import { onInterrupt, stopAll } from './processes';
 import { RestSession, SANDBOX_OWNER } from './rest-session';
 import { runVendorExample } from './run-example';
 import { VENDOR_CASES } from './vendors';
@@ -35,24 +35,6 @@ function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
-interface Started {
-	sandbox?: Sandbox;
-	packed?: PackedPackage;
-	instance?: N8nInstance;
-}
-
-let cleaning: Promise<void> | undefined;
-
-/** Stops every process, the sandbox, and removes the temporary folders; runs once. */
-function cleanUp(started: Started): Promise<void> {
-	cleaning ??= (async () => {
-		await stopAll();
-		await started.sandbox?.close();
-		started.instance?.remove();
-		started.packed?.remove();
-	})();
-	return cleaning;
-}
 
 async function printExampleRuns(instance: N8nInstance): Promise<void> {
 	for (const vendorCase of VENDOR_CASES) {
@@ -87,7 +69,7 @@ function printRunning(instance: N8nInstance, sandbox: Sandbox): void {
 
 async function main(): Promise<void> {
 	const started: Started = {};
-	onInterrupt(() => cleanUp(started));
+	const cleanup = new Cleanup(started);
 	try {
 		if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is taken (another n8n?); stop it and try again`);
 		started.packed = await packPackage(log);
@@ -105,12 +87,12 @@ async function main(): Promise<void> {
 		await RestSession.setupOwner(instance.baseUrl);
 		printRunning(instance, sandbox);
 		const code = await n8n.exited;
-		if (cleaning !== undefined) return; // Ctrl-C: the interrupt handler finishes and exits
+		if (cleanup.begun) return; // Ctrl-C: the interrupt handler finishes and exits
 		throw new Error(`n8n stopped on its own (exit code ${code})`);
 	} catch (error) {
-		if (cleaning !== undefined) return;
+		if (cleanup.begun) return;
 		console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
-		await cleanUp(started);
+		await cleanup.run();
 		process.exit(1);
 	}
 }

@@ -29,7 +29,8 @@ export const invisibleCollectorApi: GroupApi<GroupParams> = {
 
 	credentialType: () => 'invisibleCollectorApi',
 
-	connection: (credentials) => ({ baseUrl: requireBaseUrl('Base URL', credentials.baseUrl) }),
+	// The token travels in a header: plain http only towards this machine (a test server).
+	connection: (credentials) => ({ baseUrl: requireBaseUrl('Base URL', credentials.baseUrl, 'https-or-loopback') }),
 
 	readParams: (ctx: IExecuteFunctions, itemIndex: number) => ({
 		name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH),

@@ -9,6 +9,8 @@ import type { VendorCase } from './vendors';
 
 export interface ExampleRun {
 	readonly exitCode: number | null;
+	/** What the run record says: the execution finished, with no error. */
+	readonly finished: boolean;
 	readonly rows: readonly RoutedRow[];
 	/** The last lines n8n printed, to explain an unexpected exit. */
 	readonly outputTail: string;
@@ -19,5 +21,6 @@ export async function runVendorExample(instance: N8nInstance, vendorCase: Vendor
 	const node = vendorNode(example, vendorCase.nodeType);
 	const { code, output, record } = await executeWorkflow(instance, example.id);
 	if (record === undefined) throw new Error(`n8n execute printed no run record (exit ${code}):\n${tail(output)}`);
-	return { exitCode: code, rows: routedRows(nodeOutputs(record, node.name)), outputTail: tail(output, 5) };
+	const finished = record.data.resultData.error === undefined && (record.finished === true || record.status === 'success');
+	return { exitCode: code, finished, rows: routedRows(nodeOutputs(record, node.name)), outputTail: tail(output, 5) };
 }

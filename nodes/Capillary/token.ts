@@ -9,6 +9,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { isObject, messageFrom, parsedBody } from '../shared/outcome';
 import { redactor } from '../shared/redact';
+import { codeAlongCauses } from '../shared/transport';
 import { InputError } from '../shared/validate';
 import { capillaryBaseUrl } from './hosts';
 
@@ -58,14 +59,7 @@ function cacheKey(baseUrl: string, clientKey: string, clientSecret: string): str
 	return `${baseUrl}\n${clientKey}\n${secretHash}`;
 }
 
-function networkCode(error: unknown): string | undefined {
-	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
+const networkCode = (error: unknown) => codeAlongCauses(error, (code) => /^E[A-Z_]+$|^UND_ERR/.test(code));
 
 async function requestToken(
 	http: IHttpRequestHelper,

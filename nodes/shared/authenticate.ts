@@ -10,7 +10,7 @@
 import type { IAuthenticate, ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHttp } from './validate';
 
 function assertSafeDestination({ url, baseURL }: IHttpRequestOptions): void {
 	let target: URL | undefined;
@@ -21,7 +21,7 @@ function assertSafeDestination({ url, baseURL }: IHttpRequestOptions): void {
 	}
 	const safe =
 		target !== undefined &&
-		(target.protocol === 'https:' || (target.protocol === 'http:' && LOOPBACK_HOSTS.has(target.hostname)));
+		(target.protocol === 'https:' || isLoopbackHttp(target));
 	if (!safe) {
 		throw new UserError('The credential is sent only to an https:// address (plain http:// only to localhost)');
 	}

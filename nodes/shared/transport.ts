@@ -115,15 +115,17 @@ const NETWORK_CODES = new Set([
 	'UND_ERR_BODY_TIMEOUT',
 ]);
 
-/** The first `code` along an error's `cause` chain (n8n wraps the HTTP client's error). */
-function errorCode(error: unknown): string | undefined {
+/** The first `code` along an error's `cause` chain that `accept` takes (n8n wraps the HTTP client's error). */
+export function codeAlongCauses(error: unknown, accept: (code: string) => boolean): string | undefined {
 	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
 		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+		if (typeof code === 'string' && accept(code)) return code;
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
+
+const errorCode = (error: unknown) => codeAlongCauses(error, (code) => NETWORK_CODES.has(code));
 
 /** The distinct messages along an error's `cause` chain (n8n often repeats one at each wrapping). */
 function errorMessages(error: unknown): string {

@@ -120,6 +120,11 @@ export function requireHostname(field: string, value: unknown): string {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Plain http towards this machine (a test server), where a secret does not cross a network. */
+export function isLoopbackHttp(url: URL): boolean {
+	return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
 /**
  * A base URL from a credential: http(s), no user info, query or fragment; plain http only where allowed
  * (`https-or-loopback` keeps secrets off the wire except towards this machine, e.g. a test server).
@@ -144,7 +149,7 @@ export function requireBaseUrl(
 				? 'must not contain a user name or password'
 				: url.search || url.hash
 					? 'must not contain ? or #'
-					: scheme === 'https-or-loopback' && url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)
+					: scheme === 'https-or-loopback' && url.protocol === 'http:' && !isLoopbackHttp(url)
 						? 'must use https:// (http:// is only allowed for localhost)'
 						: undefined;
 	if (problem || !url) throw new InputError(field, `"${field}" ${problem ?? 'is not a URL'}`);

@@ -24,6 +24,8 @@ function derivedSecrets(credentials: ICredentialDataDecryptedObject): string[] {
 export const assemblaApi: GroupApi<AssemblaParams> = {
 	vendor: 'assembla',
 	displayName: DISPLAY_NAME,
+	// A repeated create is refused as a duplicate: names are unique per portfolio: 422 "has already been taken".
+	repeatedCreateRefused: true,
 	credentialType,
 	// Access tokens last 15 minutes; n8n's OAuth2 helper refreshes them on a 401.
 	tokenCredentialTypes: ['assemblaOAuth2Api'],

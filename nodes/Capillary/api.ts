@@ -111,6 +111,8 @@ async function searchPath(path: string, name: string, baseUrl: string, send: Sen
 export const capillaryApi: GroupApi<CapillaryParams> = {
 	vendor: 'capillary',
 	displayName: DISPLAY_NAME,
+	// A repeated create is refused as a duplicate: error 12012 "Group name must be unique".
+	repeatedCreateRefused: true,
 
 	credentialType: readCredentialType,
 

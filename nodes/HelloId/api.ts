@@ -36,6 +36,8 @@ function isDuplicate(response: HttpResponse): boolean {
 export const helloIdApi: GroupApi<HelloIdParams> = {
 	vendor: 'helloId',
 	displayName: DISPLAY_NAME,
+	// A repeated create is refused as a duplicate: "A group with this name already exists".
+	repeatedCreateRefused: true,
 
 	credentialType: () => 'helloIdApi',
 

@@ -26,6 +26,8 @@ function isDuplicate(response: HttpResponse): boolean {
 export const invisibleCollectorApi: GroupApi<GroupParams> = {
 	vendor: 'invisibleCollector',
 	displayName: DISPLAY_NAME,
+	// A repeated create is refused as a duplicate: 409 for a duplicate name.
+	repeatedCreateRefused: true,
 
 	credentialType: () => 'invisibleCollectorApi',
 

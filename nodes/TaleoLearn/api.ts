@@ -19,6 +19,8 @@ function conflictMessage(response: HttpResponse, { name, code }: TaleoParams): s
 export const taleoLearnApi: GroupApi<TaleoParams> = {
 	vendor: 'taleoLearn',
 	displayName: DISPLAY_NAME,
+	// A repeated create is not known to be refused: its 409 is promised for the same identifier only, not the same name.
+	repeatedCreateRefused: false,
 
 	credentialType: () => CREDENTIAL_TYPE,
 

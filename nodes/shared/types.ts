@@ -103,11 +103,22 @@ export interface GroupApi<P extends GroupParams = GroupParams> {
 	createRequest(params: P, connection: Connection): IHttpRequestOptions;
 	/** Reads a final answer (not one the transport retried and then gave up on). */
 	interpret(response: HttpResponse, params: P): Interpretation;
+	/**
+	 * Whether the vendor answers a second create of the same group with its duplicate answer (so a
+	 * re-sent create after an attempt that may have reached the vendor cannot make a second group).
+	 * Where false (or not documented), the engine looks the group up before re-sending such a create.
+	 */
+	repeatedCreateRefused: boolean;
 	/** Statuses this vendor uses for "try again" beyond the shared 429, 502, 503, 504 (e.g. 500). */
 	extraRetryStatuses?: readonly number[];
 	/** Secret forms the credential derives (an md5 or Base64 of the password) beyond its own fields. */
 	derivedSecrets?(credentials: ICredentialDataDecryptedObject): string[];
-	/** Looks up the group that holds the name, through the vendor's list endpoint. */
+	/**
+	 * Looks up the group that holds the name, through the vendor's list endpoint. Resolves null only
+	 * when the vendor answered and has no such group; throws (an Error whose message says what went
+	 * wrong, no secret in it) when the lookup could not be done: no answer, 401, 5xx, an unreadable
+	 * page, or a vendor that ignores the paging parameters.
+	 */
 	findExisting?(params: P, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null>;
 	batch?: BatchSupport<P>;
 }

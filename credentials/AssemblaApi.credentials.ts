@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { headersFromFields } from '../nodes/shared/authenticate';
 
@@ -7,7 +7,7 @@ export class AssemblaApi implements ICredentialType {
 
 	displayName = 'Assembla API';
 
-	icon = 'file:assembla.svg' as const;
+	icon: Icon = { light: 'file:assembla.svg', dark: 'file:assembla.dark.svg' };
 
 	documentationUrl = 'https://api-docs.assembla.cc/content/authentication.html';
 

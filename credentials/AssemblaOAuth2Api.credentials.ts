@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** Assembla's endpoints hang off the Base URL, so a test server can stand in for all of them. */
 const base = '{{ $self["baseUrl"].replace(/\\/+$/, "") }}';
@@ -10,7 +10,7 @@ export class AssemblaOAuth2Api implements ICredentialType {
 
 	displayName = 'Assembla OAuth2 API';
 
-	icon = 'file:assembla.svg' as const;
+	icon: Icon = { light: 'file:assembla.svg', dark: 'file:assembla.dark.svg' };
 
 	documentationUrl = 'https://api-docs.assembla.cc/content/authentication.html';
 

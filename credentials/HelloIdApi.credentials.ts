@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { basicAuthFromFields } from '../nodes/shared/authenticate';
 
@@ -18,7 +18,7 @@ export class HelloIdApi implements ICredentialType {
 
 	displayName = 'HelloID API';
 
-	icon = 'file:helloId.svg' as const;
+	icon: Icon = { light: 'file:helloId.svg', dark: 'file:helloId.dark.svg' };
 
 	documentationUrl = 'https://docs.helloid.com/hc/en-us/articles/115002955233-POST-Create-groups';
 

@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { headersFromFields } from '../nodes/shared/authenticate';
 
@@ -7,7 +7,7 @@ export class InvisibleCollectorApi implements ICredentialType {
 
 	displayName = 'Invisible Collector API';
 
-	icon = 'file:invisibleCollector.svg' as const;
+	icon: Icon = { light: 'file:invisibleCollector.svg', dark: 'file:invisibleCollector.dark.svg' };
 
 	documentationUrl = 'https://www.invisiblecollector.com/docs/api';
 

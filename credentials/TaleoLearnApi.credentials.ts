@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { basicAuthFromFields } from '../nodes/shared/authenticate';
 
@@ -7,7 +7,7 @@ export class TaleoLearnApi implements ICredentialType {
 
 	displayName = 'Taleo Learn API';
 
-	icon = 'file:taleoLearn.svg' as const;
+	icon: Icon = { light: 'file:taleoLearn.svg', dark: 'file:taleoLearn.dark.svg' };
 
 	documentationUrl = 'https://docs.oracle.com/en/cloud/saas/taleo-enterprise/otrst/index.html';
 

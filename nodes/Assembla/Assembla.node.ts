@@ -11,7 +11,7 @@ export class Assembla implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Assembla',
 		name: 'assembla',
-		icon: 'file:assembla.svg',
+		icon: { light: 'file:assembla.svg', dark: 'file:assembla.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

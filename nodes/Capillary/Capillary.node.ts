@@ -10,7 +10,7 @@ export class Capillary implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Capillary',
 		name: 'capillary',
-		icon: 'file:capillary.svg',
+		icon: { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -11,7 +11,7 @@ export class HelloId implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HelloID',
 		name: 'helloId',
-		icon: 'file:helloId.svg',
+		icon: { light: 'file:helloId.svg', dark: 'file:helloId.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

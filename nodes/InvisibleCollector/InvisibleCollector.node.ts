@@ -9,7 +9,7 @@ export class InvisibleCollector implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Invisible Collector',
 		name: 'invisibleCollector',
-		icon: 'file:invisibleCollector.svg',
+		icon: { light: 'file:invisibleCollector.svg', dark: 'file:invisibleCollector.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

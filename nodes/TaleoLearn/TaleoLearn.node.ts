@@ -12,7 +12,7 @@ export class TaleoLearn implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Taleo Learn',
 		name: 'taleoLearn',
-		icon: 'file:taleoLearn.svg',
+		icon: { light: 'file:taleoLearn.svg', dark: 'file:taleoLearn.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

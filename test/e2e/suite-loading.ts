@@ -1,4 +1,7 @@
 /** The package's node types as the n8n CLI sees them, and e2e coverage of every node it ships. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { exportNodeTypes } from './n8n-cli';
 import { PACKAGE_NAME } from './paths';
 import { shippedTypes } from './shipped-types';
@@ -13,6 +16,15 @@ export function describePackageLoading(context: SuiteContext): void {
 		expect(shipped.nodes.length).toBeGreaterThan(0);
 		const exported = await exportNodeTypes(context.instance());
 		expect(exported).toEqual(expect.arrayContaining([...shipped.nodes, ...shipped.tools]));
+	});
+
+	test('the package sits alone in the nodes folder: its install brought no dependency', () => {
+		const modules = join(context.instance().userFolder, '.n8n', 'nodes', 'node_modules');
+		expect(readdirSync(modules).filter((name) => !name.startsWith('.'))).toEqual([PACKAGE_NAME]);
+		const installed = join(modules, PACKAGE_NAME);
+		expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+		const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object };
+		expect(Object.keys(manifest.dependencies ?? {})).toEqual([]);
 	});
 
 	test('every node the package ships has an e2e vendor case', () => {

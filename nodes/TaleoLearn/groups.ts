@@ -5,9 +5,11 @@ import { idString, isObject } from '../shared/outcome';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
 import type { TaleoParams } from './fields';
 import { learnCenterPath } from './learnCenters';
-import { listEntries } from './paging';
+import { pageAnswerFailure } from '../shared/paging';
+import { DISPLAY_NAME } from './instance';
+import { ListPageError, listEntries } from './paging';
 
-/** 50,000 groups in one learn center; a lookup that finds nothing by then reports the conflict without an ID. */
+/** 50,000 groups in one learn center; a longer list fails the lookup (the engine says so in the Conflict). */
 const MAX_LOOKUP_PAGES = 1000;
 
 /** The group's name under either spelling (answers may echo the schema's `groupname`). */
@@ -30,7 +32,8 @@ export function foldName(name: string): string {
 
 /**
  * Pages through the learn center's groups (there is no name filter). An exact match wins; otherwise the
- * first match that differs only in case or surrounding spaces, since the vendor's comparison is unverified.
+ * first match (in the vendor's list order) that equals it under `foldName`, the comparison `nameKey` uses.
+ * Resolves null only after the whole list was read; throws when it could not be.
  */
 export async function findGroupByName(
 	params: TaleoParams,
@@ -40,11 +43,16 @@ export async function findGroupByName(
 	const url = `${baseUrl}${learnCenterPath(params.learnCenterId)}/groups`;
 	const wanted = foldName(params.name);
 	let lookalike: NormalizedGroup | null = null;
-	for await (const entry of listEntries(send, url, MAX_LOOKUP_PAGES)) {
-		const group = normalizeGroup(entry);
-		if (!group) continue;
-		if (group.name === params.name) return group;
-		if (!lookalike && foldName(group.name) === wanted) lookalike = group;
+	try {
+		for await (const entry of listEntries(send, url, MAX_LOOKUP_PAGES)) {
+			const group = normalizeGroup(entry);
+			if (!group) continue;
+			if (group.name === params.name) return group;
+			if (!lookalike && foldName(group.name) === wanted) lookalike = group;
+		}
+	} catch (error) {
+		if (error instanceof ListPageError) throw pageAnswerFailure(DISPLAY_NAME, error.response);
+		throw error;
 	}
 	return lookalike;
 }

@@ -1,4 +1,4 @@
-/** Capillary's reward-group API as the shared engine sees it (see vendors.md, Capillary Technologies). */
+/** Capillary's reward-group API as the shared engine sees it (docs/vendors/capillary.md). */
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { commonFailure, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';

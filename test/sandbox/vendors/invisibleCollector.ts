@@ -1,6 +1,6 @@
 /**
  * Invisible Collector: Bearer token per company, `GET /companies`, `POST /groups`, `GET /groups`.
- * Contract: /work/shared/vendors.md and the seed page. Group names are unique per company, exact match.
+ * Contract: docs/vendors/invisible-collector.md. Group names are unique per company, exact match.
  */
 import { randomBytes } from 'node:crypto';
 import { codeMessage, json, mediaType } from '../http';
@@ -11,10 +11,11 @@ export const IC_DEFAULT_TOKEN = '5ab0c0ffee5ab0c0ffee5ab0c0ffee5ab0c0ffee5ab0c0f
 export const IC_DEFAULT_COMPANY: IcCompany = { gid: '5ab0c0ffee0000000000c0de', name: 'Sandbox Company' };
 
 /**
- * How a duplicate name is answered (the docs disagree):
- * '409' `{code, message, gid}`; '409-id' the id in `id`; '409-no-gid' no id; '422' the older page's answer.
+ * How a duplicate name is answered (the docs disagree, docs/vendors/invisible-collector.md):
+ * '409' `{code, message, gid}`; '409-id' the id in `id`; '409-no-gid' no id; '422' the older page's answer;
+ * 'idempotent' the page's "This request is idempotent": 200 with the existing group.
  */
-export type IcDuplicateMode = '409' | '409-no-gid' | '409-id' | '422';
+export type IcDuplicateMode = '409' | '409-no-gid' | '409-id' | '422' | 'idempotent';
 
 export interface IcAccountSeed {
 	readonly token: string;
@@ -54,7 +55,7 @@ export interface IcApi {
 }
 
 const DEFAULT_OPTIONS: IcOptions = { duplicate: '409', accounts: [], uniqueNames: true };
-const DUPLICATE_MODES: readonly IcDuplicateMode[] = ['409', '409-no-gid', '409-id', '422'];
+const DUPLICATE_MODES: readonly IcDuplicateMode[] = ['409', '409-no-gid', '409-id', '422', 'idempotent'];
 
 interface Account {
 	readonly company: IcCompany;
@@ -117,6 +118,8 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 				return codeMessage(409, 'Group already registered');
 			case '422':
 				return codeMessage(422, 'A group with the given name already exists');
+			case 'idempotent':
+				return json(200, existing);
 		}
 	};
 

@@ -1,7 +1,6 @@
 /**
  * Finding the group that already holds a name: HelloID has no documented name filter, so the list
- * `GET /groups?take=&skip=` is paged until the name turns up or the list ends. `skip` moves by the
- * entries actually returned, so a server that caps `take` lower still reads every group. A vendor that
+ * `GET /groups?take=&skip=` is paged until the name turns up or the list ends. A vendor that
  * ignores `take`/`skip` fails the lookup (shared guard), as does any answer that is not a page.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -45,7 +44,7 @@ export async function findExistingGroup(
 			const response = await send({ method: 'GET', url: `${baseUrl}/groups`, qs: { take: LOOKUP_PAGE_SIZE, skip }, json: true });
 			const entries = response.statusCode === 200 ? pageEntries(response.body) : undefined;
 			if (!entries) throw pageAnswerFailure(DISPLAY_NAME, response);
-			// A short page is the last.
+			// A page shorter than `take` is the last (1000 a page is what Tools4ever's connectors use and get).
 			return { entries: entries.filter(isObject), last: entries.length < LOOKUP_PAGE_SIZE };
 		},
 		identity: (entry) => normalizeGroup(entry)?.id ?? JSON.stringify(entry),

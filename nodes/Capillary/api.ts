@@ -76,16 +76,19 @@ function listPaths(apiPath: ApiPath): string[] {
 	return [API_PATHS[apiPath], API_PATHS[other]];
 }
 
-/** A list path that answered 404 on its first page: the other path family is tried. */
-class NoSuchPath extends Error {}
-
 /**
  * Pages through one list path (its `name` filter may match parts of names) and picks the group: the
  * exact name, else the first group in Capillary's list order whose name is equal under `foldName`,
- * the comparison `nameKey` orders items by. Throws `NoSuchPath` when the path answers 404.
+ * the comparison `nameKey` orders items by. Undefined when the path answers 404 (the other one is tried).
  */
-async function searchPath(path: string, name: string, baseUrl: string, send: SendRequest): Promise<NormalizedGroup | null> {
+async function searchPath(
+	path: string,
+	name: string,
+	baseUrl: string,
+	send: SendRequest,
+): Promise<NormalizedGroup | null | undefined> {
 	let lookalike: NormalizedGroup | null = null;
+	let noSuchPath = false;
 	const pages = guardedPages<NormalizedGroup>({
 		displayName: DISPLAY_NAME,
 		pageSize: PAGE_SIZE,
@@ -93,7 +96,10 @@ async function searchPath(path: string, name: string, baseUrl: string, send: Sen
 		async read(page) {
 			const request: IHttpRequestOptions = { method: 'GET', url: `${baseUrl}${path}`, qs: { name, page, size: PAGE_SIZE }, json: true };
 			const response = await send(request);
-			if (response.statusCode === 404 && page === 0) throw new NoSuchPath();
+			if (response.statusCode === 404 && page === 0) {
+				noSuchPath = true;
+				return { entries: [], last: true };
+			}
 			const groupPage = response.statusCode === 200 ? readGroupPage(parsedBody(response.body)) : undefined;
 			if (!groupPage) throw pageAnswerFailure(DISPLAY_NAME, response);
 			const entries = groupPage.groups.map(normalizeGroup).filter((group) => group !== undefined);
@@ -106,7 +112,7 @@ async function searchPath(path: string, name: string, baseUrl: string, send: Sen
 		if (exact) return exact;
 		lookalike ??= groups.find((group) => foldName(group.name) === foldName(name)) ?? null;
 	}
-	return lookalike;
+	return noSuchPath ? undefined : lookalike;
 }
 
 /** How Capillary's group names are compared: without regard to case (docs/vendors/capillary.md). */
@@ -148,11 +154,8 @@ export const capillaryApi: GroupApi<CapillaryParams> = {
 
 	async findExisting({ name, apiPath }, { baseUrl }, send) {
 		for (const path of listPaths(apiPath)) {
-			try {
-				return await searchPath(path, name, baseUrl, send);
-			} catch (error) {
-				if (!(error instanceof NoSuchPath)) throw error;
-			}
+			const found = await searchPath(path, name, baseUrl, send);
+			if (found !== undefined) return found;
 		}
 		throw new LookupFailedError(DISPLAY_NAME, 'HTTP 404 on both group list paths');
 	},

@@ -5,9 +5,7 @@ import { idString, isObject } from '../shared/outcome';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
 import type { TaleoParams } from './fields';
 import { learnCenterPath } from './learnCenters';
-import { pageAnswerFailure } from '../shared/paging';
-import { DISPLAY_NAME } from './instance';
-import { ListPageError, listEntries } from './paging';
+import { listEntries } from './paging';
 
 /** 50,000 groups in one learn center; a longer list fails the lookup (the engine says so in the Conflict). */
 const MAX_LOOKUP_PAGES = 1000;
@@ -43,16 +41,12 @@ export async function findGroupByName(
 	const url = `${baseUrl}${learnCenterPath(params.learnCenterId)}/groups`;
 	const wanted = foldName(params.name);
 	let lookalike: NormalizedGroup | null = null;
-	try {
-		for await (const entry of listEntries(send, url, MAX_LOOKUP_PAGES)) {
-			const group = normalizeGroup(entry);
-			if (!group) continue;
-			if (group.name === params.name) return group;
-			if (!lookalike && foldName(group.name) === wanted) lookalike = group;
-		}
-	} catch (error) {
-		if (error instanceof ListPageError) throw pageAnswerFailure(DISPLAY_NAME, error.response);
-		throw error;
+	// Throws a LookupFailedError (ListPageError for an answer that is not a page) when it cannot read on.
+	for await (const entry of listEntries(send, url, MAX_LOOKUP_PAGES)) {
+		const group = normalizeGroup(entry);
+		if (!group) continue;
+		if (group.name === params.name) return group;
+		if (!lookalike && foldName(group.name) === wanted) lookalike = group;
 	}
 	return lookalike;
 }

@@ -6,17 +6,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject, parsedBody } from '../shared/outcome';
-import { guardedPages } from '../shared/paging';
+import { guardedPages, LookupFailedError, pageAnswerReason } from '../shared/paging';
 import type { HttpResponse, SendRequest } from '../shared/types';
 import { DISPLAY_NAME } from './instance';
 
 /** The docs ask for a `limit` below the server's own maximum (their example answers with 100). */
 export const PAGE_SIZE = 50;
 
-/** A page that was not a list: the caller decides whether that is an error or "not found". */
-export class ListPageError extends Error {
+/** A page that was not a list: a failed lookup, with the answer kept for callers that describe it their way. */
+export class ListPageError extends LookupFailedError {
 	constructor(readonly response: HttpResponse) {
-		super(`list request answered HTTP ${response.statusCode}`);
+		super(DISPLAY_NAME, pageAnswerReason(response));
 		this.name = 'ListPageError';
 	}
 }

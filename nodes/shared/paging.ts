@@ -17,10 +17,15 @@ export class LookupFailedError extends Error {
 	}
 }
 
-/** The failure for an answer that is not a page: `HTTP 503`, `HTTP 200 with an unreadable page`. */
-export function pageAnswerFailure(displayName: string, response: HttpResponse): LookupFailedError {
+/** Why an answer is not a page: `HTTP 503`, `HTTP 200 with an unreadable page`. */
+export function pageAnswerReason(response: HttpResponse): string {
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	return new LookupFailedError(displayName, ok ? `HTTP ${response.statusCode} with an unreadable page` : `HTTP ${response.statusCode}`);
+	return ok ? `HTTP ${response.statusCode} with an unreadable page` : `HTTP ${response.statusCode}`;
+}
+
+/** The failure for an answer that is not a page. */
+export function pageAnswerFailure(displayName: string, response: HttpResponse): LookupFailedError {
+	return new LookupFailedError(displayName, pageAnswerReason(response));
 }
 
 /** One page as a vendor's reader makes of it. */

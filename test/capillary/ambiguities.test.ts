@@ -57,13 +57,15 @@ describe('answers that are not a taken name', () => {
 
 describe('one comparison for ordering and lookup', () => {
 	it.each([1, 2, 3])('resolves "Gold" and "gold" in one sheet first-row-wins, even when the first is slow (run %i)', async () => {
-		// The first create is held back: only ordering by the folded name keeps "gold" from overtaking it.
+		// The engine sends the first item alone, then the rest in parallel. The create after it ("Gold") is
+		// held back: only ordering by the folded name keeps "gold" from overtaking it.
+		sandbox.inject({ vendor: 'capillary', method: 'POST', fault: { type: 'delay', ms: 0 } });
 		sandbox.inject({ vendor: 'capillary', method: 'POST', fault: { type: 'delay', ms: 150 } });
-		const result = await runCapillary(sandbox, { items: rows('Gold', 'gold', 'Other'), options: { concurrency: 5 } });
+		const result = await runCapillary(sandbox, { items: rows('Other', 'Gold', 'gold'), options: { concurrency: 5 } });
 		const created = capillary().groups().find((group) => group.name.toLowerCase() === 'gold');
 		expect(created?.name).toBe('Gold');
-		expect(pairedRows(result.outputs[0])).toEqual([0, 2]);
-		expect(pairedRows(result.outputs[1])).toEqual([1]);
+		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
+		expect(pairedRows(result.outputs[1])).toEqual([2]);
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: String(created?.id) })]);
 		expect(capillary().countGroups('gold')).toBe(1);
 	});

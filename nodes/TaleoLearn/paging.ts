@@ -30,13 +30,19 @@ function itemsOf(body: unknown): unknown[] | undefined {
 /**
  * Yields the entries of `url`, page by page, until the vendor says there are no more. Throws
  * `ListPageError` for an answer that is not a 200 list, and `LookupFailedError` (shared guard) for a
- * vendor that ignores `limit`/`offset` or a list longer than `maxPages`.
+ * vendor that ignores `limit`/`offset` or a list longer than `maxPages` (unless `truncate`: then it stops there).
  */
-export async function* listEntries(send: SendRequest, url: string, maxPages: number): AsyncGenerator<IDataObject> {
+export async function* listEntries(
+	send: SendRequest,
+	url: string,
+	maxPages: number,
+	{ truncate = false } = {},
+): AsyncGenerator<IDataObject> {
 	const pages = guardedPages<IDataObject>({
 		displayName: DISPLAY_NAME,
 		pageSize: PAGE_SIZE,
 		maxPages,
+		truncate,
 		async read(_index, offset) {
 			const response = await send({ method: 'GET', url, qs: { limit: PAGE_SIZE, offset }, json: true });
 			const body = parsedBody(response.body);

@@ -42,6 +42,8 @@ export interface PagingPlan<T> {
 	pageSize: number;
 	/** Pages read at most; a list that goes on beyond fails the lookup rather than answering "not found". */
 	maxPages: number;
+	/** Stop quietly after `maxPages` instead (a dropdown may show the first pages; a lookup may not). */
+	truncate?: boolean;
 	/**
 	 * Reads page `index` (0-based); `seen` is the number of entries of the pages before it (for
 	 * offset-style paging, where a server that caps the page size must not make entries be skipped).
@@ -77,5 +79,6 @@ export async function* guardedPages<T>(plan: PagingPlan<T>): AsyncGenerator<T[]>
 		if (last || entries.length === 0) return;
 		seen += entries.length;
 	}
+	if (plan.truncate) return;
 	throw new LookupFailedError(displayName, `the list goes on beyond ${maxPages} pages of ${pageSize}; stopped reading`);
 }

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { basicAuthorization } from '../nodes/Capillary/basicAuth';
-import { BASE_URL_EXPRESSION, capillaryBaseUrl, hostProperties } from '../nodes/Capillary/hosts';
+import { capillaryCredentialTest } from '../nodes/Capillary/credentialTest';
+import { capillaryBaseUrl, hostProperties } from '../nodes/Capillary/hosts';
 
 export class CapillaryApi implements ICredentialType {
 	name = 'capillaryApi';
@@ -52,11 +53,6 @@ export class CapillaryApi implements ICredentialType {
 		};
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: '/api_gateway/rewards/core/v1/group',
-			qs: { page: 0, size: 1 },
-		},
-	};
+	/** The list beside the node's default create path; a failure names the path it tried (see credentialTest.ts). */
+	test: ICredentialTestRequest = capillaryCredentialTest;
 }

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION, hostProperties } from '../nodes/Capillary/hosts';
+import { capillaryCredentialTest } from '../nodes/Capillary/credentialTest';
+import { hostProperties } from '../nodes/Capillary/hosts';
 import { accessTokenFor } from '../nodes/Capillary/token';
 import { headersFromFields } from '../nodes/shared/authenticate';
 
@@ -58,11 +59,6 @@ export class CapillaryOAuthApi implements ICredentialType {
 
 	authenticate = headersFromFields({ 'X-CAP-API-OAUTH-TOKEN': { field: 'accessToken' } });
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: '/api_gateway/rewards/core/v1/group',
-			qs: { page: 0, size: 1 },
-		},
-	};
+	/** The list beside the node's default create path; a failure names the path it tried (see credentialTest.ts). */
+	test: ICredentialTestRequest = capillaryCredentialTest;
 }

@@ -11,10 +11,18 @@ import type { AssemblaParams } from './params';
 
 export const DISPLAY_NAME = 'Assembla';
 
-/** Words of a uniqueness complaint, whatever field they are filed under. */
-const TAKEN = /taken|exist|already|unique|duplicate|in use/i;
-/** Words of a complaint about the name's form (blank, too long, ...): a 422 on `name` that is not a conflict. */
-const FORM_COMPLAINT = /blank|empty|too (long|short)|invalid|format|character|length|can'?t be|cannot|must|is not|required/i;
+/**
+ * The "has already been taken" family (Rails' uniqueness message and its kin), as a message filed under
+ * `name` starts. Nothing else is a conflict: "does not exist", "must be existing space ids", "is too long"
+ * and every complaint about another field fail the item with Assembla's words (docs/vendors/assembla.md).
+ */
+const TAKEN = String.raw`(has already been taken|is already taken|must be unique|is not unique|already exists|is (already )?in use)`;
+const TAKEN_ON_NAME = new RegExp(String.raw`^\s*${TAKEN}\b`, 'i');
+/** The same, as a full message not filed under a field: "Name has already been taken", "A group with this name already exists". */
+const TAKEN_IN_TEXT = new RegExp(
+	String.raw`^\s*(the\s+)?(group\s+)?name\s+${TAKEN}\b|\bgroup with (this|that|the same|the given) name already exists\b`,
+	'i',
+);
 /** Keys that hold messages rather than name a field, in the error shapes Assembla and Rails use. */
 const MESSAGE_KEYS = new Set(['error', 'errors', 'message', 'base']);
 
@@ -45,10 +53,10 @@ export function vendorErrors(body: unknown): VendorError[] {
 	);
 }
 
-/** A 422 that says the name is in use: a message about uniqueness, or a complaint about `name` that is not about its form. */
+/** A 422 that says the name is taken: a "has already been taken"-family message on `name`, or naming the name. */
 export function isNameTaken(errors: VendorError[]): boolean {
-	return errors.some(
-		({ field, text }) => TAKEN.test(text) || (field?.toLowerCase() === 'name' && !FORM_COMPLAINT.test(text)),
+	return errors.some(({ field, text }) =>
+		field === undefined ? TAKEN_IN_TEXT.test(text) : field.toLowerCase() === 'name' && TAKEN_ON_NAME.test(text),
 	);
 }
 

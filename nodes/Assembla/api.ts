@@ -1,4 +1,4 @@
-/** Assembla's group API as the shared engine sees it (seed 001 and vendors.md, Assembla). */
+/** Assembla's group API as the shared engine sees it (docs/vendors/assembla.md). */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { GroupApi } from '../shared/types';

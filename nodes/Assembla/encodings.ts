@@ -1,7 +1,9 @@
 /**
- * The three ways Assembla takes a group (seed page "POST /v1/groups"), all in the `group` namespace:
- * JSON (`/v1/groups.json`, Content-Type application/json), XML (`/v1/groups.xml`, application/xml)
- * and a query-string body (`group[name]=...`) sent without a Content-Type, which Rails reads as a form.
+ * The three ways Assembla takes a group (docs/vendors/assembla.md), each as the vendor's page shows it:
+ * JSON (`/v1/groups.json`, Content-Type application/json) with the fields flat, `{"name","type","items"}`,
+ * as both of the page's JSON examples send them (not wrapped in `group`, which the page never shows);
+ * XML (`/v1/groups.xml`, application/xml) in a `<group>` element; and a query-string body
+ * (`group[name]=...`) sent without a Content-Type, which Rails reads as a form.
  * The suffix picks the answer's format; answers are read back whatever they turn out to be.
  */
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
@@ -46,13 +48,13 @@ export function createRequest(params: AssemblaParams, { baseUrl }: Connection): 
 				method: 'POST',
 				url: `${baseUrl}/v1/groups.json`,
 				qs,
-				// The seed page says to send no Content-Type for query-string data (Rack then reads a form).
+				// The vendor page (docs/vendors/assembla.md) says to send no Content-Type for query-string data (Rack then reads a form).
 				// `false` is how the HTTP client under n8n's helper is told to send none instead of its default.
 				headers: { Accept: 'application/json', 'Content-Type': false },
 				body: queryStringBody(params),
 			};
 		case 'json':
-			return { method: 'POST', url: `${baseUrl}/v1/groups.json`, qs, body: { group: groupFields(params) }, json: true };
+			return { method: 'POST', url: `${baseUrl}/v1/groups.json`, qs, body: groupFields(params), json: true };
 	}
 }
 

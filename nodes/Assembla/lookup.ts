@@ -1,23 +1,24 @@
 /**
  * Finds the group that holds a name: pages through `GET /v1/groups.json?portfolio=..&page=..&per_page=..`
- * until a short page or a 204 No Content (Assembla's empty page), matching names without regard to case.
+ * until a short page or a 204 No Content (Assembla's empty page; `[]` is taken too), matching names
+ * the way `nameKey` compares them: without regard to case (docs/vendors/assembla.md).
  *
  * "Short" means shorter than an earlier page, not shorter than `per_page`: a server that serves fewer
  * than asked (a cap on `per_page`) would otherwise end the search after its first page. The price is
- * one more request when everything fits on the first page.
+ * one more request when everything fits on the first page. A vendor that ignores `page`/`per_page`
+ * fails the lookup (shared guard), as does any answer that is not a page.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import { guardedPages, pageAnswerFailure } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
-import { normalizeGroup } from './answers';
+import { DISPLAY_NAME, normalizeGroup } from './answers';
 import { decodeBody, unwrapGroup } from './encodings';
-import type { AssemblaParams } from './params';
+import { sameName, type AssemblaParams } from './params';
 
 export const PER_PAGE = 100;
-/** An upper bound whatever the server does with `page` (a repeated page also ends the search). */
+/** 20,000 groups in one portfolio; a longer list fails the lookup rather than answering "not found". */
 export const MAX_PAGES = 200;
-
-function sameName(a: string, b: string): boolean {
-	return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 export async function findExisting(
 	{ name, portfolio }: AssemblaParams,
@@ -25,30 +26,31 @@ export async function findExisting(
 	send: SendRequest,
 ): Promise<NormalizedGroup | null> {
 	let pageSize = 0;
-	let previousFirst: string | undefined;
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const response = await send({
-			method: 'GET',
-			url: `${baseUrl}/v1/groups.json`,
-			qs: { portfolio, page, per_page: PER_PAGE },
-			json: true,
-		});
-		if (response.statusCode !== 200) return null; // 204: past the last group
-		const body = decodeBody(response.body);
-		if (!Array.isArray(body)) return null;
-		// A server that ignores `page` answers the first page again: nothing more to find.
-		const first = JSON.stringify(body[0]);
-		if (page > 1 && first === previousFirst) return null;
-		previousFirst = first;
-		for (const entry of body) {
-			const group = unwrapGroup(entry);
-			if (typeof group?.name === 'string' && sameName(group.name, name)) {
-				const found = normalizeGroup(group, { name: group.name });
-				if (found) return found;
-			}
-		}
-		pageSize = Math.max(pageSize, body.length);
-		if (body.length === 0 || body.length < pageSize) return null;
+	const pages = guardedPages<IDataObject>({
+		displayName: DISPLAY_NAME,
+		pageSize: PER_PAGE,
+		maxPages: MAX_PAGES,
+		async read(index) {
+			const response = await send({
+				method: 'GET',
+				url: `${baseUrl}/v1/groups.json`,
+				qs: { portfolio, page: index + 1, per_page: PER_PAGE },
+				json: true,
+			});
+			if (response.statusCode === 204) return { entries: [], last: true }; // past the last group
+			const body = decodeBody(response.body);
+			if (response.statusCode !== 200 || !Array.isArray(body)) throw pageAnswerFailure(DISPLAY_NAME, response);
+			const entries = body.map((entry) => unwrapGroup(entry) ?? {});
+			pageSize = Math.max(pageSize, entries.length);
+			return { entries, last: entries.length < pageSize };
+		},
+		identity: (group) => JSON.stringify(group.id ?? group),
+	});
+	for await (const groups of pages) {
+		// The first match in the vendor's order wins (the exact spelling cannot be told apart: names are unique regardless of case).
+		const match = groups.find((group) => typeof group.name === 'string' && sameName(group.name, name));
+		const found = match && normalizeGroup(match, { name: match.name as string });
+		if (found) return found;
 	}
 	return null;
 }

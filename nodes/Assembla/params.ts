@@ -36,7 +36,16 @@ export function readParams(ctx: IExecuteFunctions, itemIndex: number): AssemblaP
 	};
 }
 
-/** Names are unique per portfolio and compared without regard to case. */
+/** How Assembla compares group names: unique per portfolio, without regard to case (docs/vendors/assembla.md). */
+export function foldName(name: string): string {
+	return name.trim().toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+	return foldName(a) === foldName(b);
+}
+
+/** The ordering key: the portfolio and the folded name, the comparison the lookup matches with. */
 export function nameKey({ portfolio, name }: AssemblaParams): string {
-	return `${portfolio}:${name.toLowerCase()}`;
+	return `${portfolio}:${foldName(name)}`;
 }

@@ -10,7 +10,8 @@ import type { NormalizedGroup } from '../shared/types';
 
 export const DUPLICATE_NAME_CODE = 12012;
 
-const DUPLICATE_WORDS = /\b12012\b|name must be unique|already exists/i;
+/** The page's "Group name must be unique" and kin; "Group rank must be unique" or "Rank 9 already exists" are not (docs/vendors/capillary.md). */
+const DUPLICATE_WORDS = /\b12012\b|\bname must be unique\b|\bgroup (with (this|that|the same|the given) )?name already exists\b/i;
 const MISSING_NAME_WORDS = /must not be null|must not be (empty|blank)/i;
 
 function codeOf(value: unknown): number | undefined {

@@ -1,4 +1,4 @@
-/** Capillary's reward-group API as the shared engine sees it (see vendors.md, Capillary Technologies). */
+/** Capillary's reward-group API as the shared engine sees it (docs/vendors/capillary.md). */
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { commonFailure, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
@@ -11,6 +11,7 @@ import type {
 	NormalizedGroup,
 	SendRequest,
 } from '../shared/types';
+import { guardedPages, LookupFailedError, pageAnswerFailure } from '../shared/paging';
 import { requireText } from '../shared/validate';
 import {
 	hasDuplicateCode,
@@ -28,7 +29,7 @@ import { API_PATHS, readApiPath, readCredentialType, readRank, type ApiPath } fr
 export const MAX_NAME_LENGTH = 255;
 
 const DISPLAY_NAME = 'Capillary';
-/** Groups per list page in a lookup, and how many pages it reads at most. */
+/** Groups per list page in a lookup, and how many pages it reads at most (beyond, the lookup fails). */
 const PAGE_SIZE = 100;
 const MAX_PAGES = 50;
 
@@ -75,37 +76,48 @@ function listPaths(apiPath: ApiPath): string[] {
 	return [API_PATHS[apiPath], API_PATHS[other]];
 }
 
-/** Capillary's name filter may match parts of names: the exact name wins, else the only case-insensitive match. */
-function pickByName(groups: NormalizedGroup[], name: string): NormalizedGroup | null {
-	const exact = groups.find((group) => group.name === name);
-	if (exact) return exact;
-	const folded = groups.filter((group) => group.name.toLowerCase() === name.toLowerCase());
-	return folded.length === 1 ? folded[0] : null;
+/**
+ * Pages through one list path (its `name` filter may match parts of names) and picks the group: the
+ * exact name, else the first group in Capillary's list order whose name is equal under `foldName`,
+ * the comparison `nameKey` orders items by. Undefined when the path answers 404 (the other one is tried).
+ */
+async function searchPath(
+	path: string,
+	name: string,
+	baseUrl: string,
+	send: SendRequest,
+): Promise<NormalizedGroup | null | undefined> {
+	let lookalike: NormalizedGroup | null = null;
+	let noSuchPath = false;
+	const pages = guardedPages<NormalizedGroup>({
+		displayName: DISPLAY_NAME,
+		pageSize: PAGE_SIZE,
+		maxPages: MAX_PAGES,
+		async read(page) {
+			const request: IHttpRequestOptions = { method: 'GET', url: `${baseUrl}${path}`, qs: { name, page, size: PAGE_SIZE }, json: true };
+			const response = await send(request);
+			if (response.statusCode === 404 && page === 0) {
+				noSuchPath = true;
+				return { entries: [], last: true };
+			}
+			const groupPage = response.statusCode === 200 ? readGroupPage(parsedBody(response.body)) : undefined;
+			if (!groupPage) throw pageAnswerFailure(DISPLAY_NAME, response);
+			const entries = groupPage.groups.map(normalizeGroup).filter((group) => group !== undefined);
+			return { entries, last: groupPage.last };
+		},
+		identity: (group) => group.id,
+	});
+	for await (const groups of pages) {
+		const exact = groups.find((group) => group.name === name);
+		if (exact) return exact;
+		lookalike ??= groups.find((group) => foldName(group.name) === foldName(name)) ?? null;
+	}
+	return noSuchPath ? undefined : lookalike;
 }
 
-/** Pages through one list path; `undefined` when the path does not exist (404), so the next is tried. */
-async function searchPath(path: string, name: string, baseUrl: string, send: SendRequest) {
-	const found: NormalizedGroup[] = [];
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const request: IHttpRequestOptions = {
-			method: 'GET',
-			url: `${baseUrl}${path}`,
-			qs: { name, page, size: PAGE_SIZE },
-			json: true,
-		};
-		const response = await send(request);
-		if (response.statusCode === 404 && page === 0) return undefined;
-		const groupPage = response.statusCode === 200 ? readGroupPage(parsedBody(response.body)) : undefined;
-		if (!groupPage) break;
-		for (const entry of groupPage.groups) {
-			const group = normalizeGroup(entry);
-			if (group) found.push(group);
-		}
-		const exact = found.find((group) => group.name === name);
-		if (exact) return exact;
-		if (groupPage.last || groupPage.groups.length === 0) break;
-	}
-	return pickByName(found, name);
+/** How Capillary's group names are compared: without regard to case (docs/vendors/capillary.md). */
+export function foldName(name: string): string {
+	return name.trim().toLowerCase();
 }
 
 export const capillaryApi: GroupApi<CapillaryParams> = {
@@ -127,7 +139,7 @@ export const capillaryApi: GroupApi<CapillaryParams> = {
 		apiPath: readApiPath(ctx, itemIndex),
 	}),
 
-	nameKey: ({ name }) => name,
+	nameKey: ({ name }) => foldName(name),
 
 	createRequest: ({ name, rank, apiPath }, { baseUrl }) => ({
 		method: 'POST',
@@ -142,9 +154,9 @@ export const capillaryApi: GroupApi<CapillaryParams> = {
 
 	async findExisting({ name, apiPath }, { baseUrl }, send) {
 		for (const path of listPaths(apiPath)) {
-			const result = await searchPath(path, name, baseUrl, send);
-			if (result !== undefined) return result;
+			const found = await searchPath(path, name, baseUrl, send);
+			if (found !== undefined) return found;
 		}
-		return null;
+		throw new LookupFailedError(DISPLAY_NAME, 'HTTP 404 on both group list paths');
 	},
 };

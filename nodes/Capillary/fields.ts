@@ -11,7 +11,7 @@ export const CREDENTIAL_TYPES = { basic: 'capillaryApi', oAuth: 'capillaryOAuthA
 const RANK_RANGE = { min: -2_147_483_648, max: 2_147_483_647 };
 
 /**
- * The two create paths in use: the seed page's and the current docs'. Each family has its list
+ * The two create paths in use: the vendor page's and the current docs' (docs/vendors/capillary.md). Each family has its list
  * endpoint beside it (`.../group`), used for the lookup.
  */
 export const API_PATHS = {

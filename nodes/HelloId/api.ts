@@ -1,4 +1,4 @@
-/** HelloID's group API as the shared engine sees it (see vendors.md, HelloID, and the seed page). */
+/** HelloID's group API as the shared engine sees it (docs/vendors/helloid.md). */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { commonFailure, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
@@ -8,7 +8,7 @@ import { DISPLAY_NAME, helloIdBatch, UNAUTHORIZED_HINT } from './batch';
 
 export { UNAUTHORIZED_HINT };
 import { groupBody, readHelloIdParams, type HelloIdParams } from './fields';
-import { nameKey, normalizeGroup } from './group';
+import { nameKey, normalizeGroup, saysNameTaken } from './group';
 import { findExistingGroup } from './lookup';
 
 const API_PATH = '/api/v1';
@@ -26,11 +26,11 @@ export function helloIdConnection(credentials: ICredentialDataDecryptedObject): 
 	return { baseUrl: `${portal.replace(/\/api\/v1$/i, '')}${API_PATH}` };
 }
 
-/** Single mode: a duplicate's status is not documented, so 409 and any 4xx that says "already exists" count. */
+/** Single mode: a duplicate's status is not documented, so 409 and any 4xx in the batch answer's words for a taken name count. */
 function isDuplicate(response: HttpResponse): boolean {
 	if (response.statusCode === 409) return true;
 	const { statusCode } = response;
-	return statusCode >= 400 && statusCode < 500 && statusCode !== 401 && /already exists?/i.test(messageFrom(response.body) ?? '');
+	return statusCode >= 400 && statusCode < 500 && statusCode !== 401 && saysNameTaken(messageFrom(response.body) ?? '');
 }
 
 export const helloIdApi: GroupApi<HelloIdParams> = {

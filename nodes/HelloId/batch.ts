@@ -10,7 +10,7 @@ import { commonFailure, isObject, messageFrom, parsedBody, unexpectedSuccessBody
 import type { BatchSupport, Connection, HttpResponse, Interpretation } from '../shared/types';
 import { InputError, optionalInteger } from '../shared/validate';
 import { groupBody, type HelloIdParams } from './fields';
-import { field, nameKey, normalizeGroup } from './group';
+import { field, nameKey, normalizeGroup, saysNameTaken } from './group';
 
 export const DISPLAY_NAME = 'HelloID';
 export const UNAUTHORIZED_HINT =
@@ -97,7 +97,7 @@ function failureText(entry: unknown): string {
 }
 
 function failureInterpretation(owner: Owner, text: string): Interpretation {
-	if (/already exists?/i.test(owner.reason)) return { kind: 'conflict', message: owner.reason, existingId: null };
+	if (saysNameTaken(owner.reason)) return { kind: 'conflict', message: owner.reason, existingId: null };
 	return {
 		kind: 'error',
 		message: `${DISPLAY_NAME} did not create the group: ${owner.reason}`,

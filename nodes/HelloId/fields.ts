@@ -1,5 +1,5 @@
 /**
- * The fields of HelloID's create-group request (seed page): how the node shows them, how one item's
+ * The fields of HelloID's create-group request (docs/vendors/helloid.md): how the node shows them, how one item's
  * values are read and checked, and the request body they become.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';

@@ -33,3 +33,14 @@ export function normalizeGroup(value: unknown): NormalizedGroup | undefined {
 	const name = field(value, 'name');
 	return { id, name: typeof name === 'string' ? name : '', group: value };
 }
+
+/**
+ * HelloID's words for a taken name: "A group with this name already exists." (the vendor page's batch answer).
+ * Only a sentence about a group's name counts; "An application with this name already exists." or
+ * "User X already exists in group Y" are other failures (docs/vendors/helloid.md).
+ */
+const NAME_TAKEN = /\bgroup\b[^.;,]*\bname\b[^.;,]*\balready exists?\b/i;
+
+export function saysNameTaken(text: string): boolean {
+	return NAME_TAKEN.test(text);
+}

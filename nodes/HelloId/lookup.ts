@@ -1,15 +1,20 @@
 /**
  * Finding the group that already holds a name: HelloID has no documented name filter, so the list
- * `GET /groups?take=&skip=` is paged until the name turns up or the list ends.
+ * `GET /groups?take=&skip=` is paged until the name turns up or the list ends. A vendor that
+ * ignores `take`/`skip` fails the lookup (shared guard), as does any answer that is not a page.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { isObject, parsedBody } from '../shared/outcome';
+import { guardedPages, pageAnswerFailure } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
+import { DISPLAY_NAME } from './batch';
 import type { HelloIdParams } from './fields';
 import { field, nameKey, normalizeGroup } from './group';
 
 /** Tools4ever's connectors page with 1000. */
 export const LOOKUP_PAGE_SIZE = 1000;
-/** Stops a server that ignores `skip` from being paged forever (a million groups is far beyond any tenant). */
+/** A million groups is far beyond any tenant; a longer list fails the lookup rather than answering "not found". */
 const MAX_PAGES = 1000;
 
 /** A page is a bare array; Tools4ever's connectors also accept it wrapped in `data`. */
@@ -20,7 +25,10 @@ function pageEntries(body: unknown): unknown[] | undefined {
 	return Array.isArray(data) ? data : undefined;
 }
 
-/** The exact name if it exists, otherwise the first group whose name differs only in case. */
+/**
+ * The exact name if it exists, otherwise the first group (in HelloID's list order) whose name is equal
+ * under `nameKey`, the comparison the engine orders and batches items by.
+ */
 export async function findExistingGroup(
 	{ name }: HelloIdParams,
 	{ baseUrl }: Connection,
@@ -28,23 +36,24 @@ export async function findExistingGroup(
 ): Promise<NormalizedGroup | null> {
 	const key = nameKey(name);
 	let sameButCase: NormalizedGroup | null = null;
-	let previousFirstId: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await send({
-			method: 'GET',
-			url: `${baseUrl}/groups`,
-			qs: { take: LOOKUP_PAGE_SIZE, skip: page * LOOKUP_PAGE_SIZE },
-			json: true,
-		});
-		const entries = response.statusCode === 200 ? pageEntries(response.body) : undefined;
-		if (!entries) break;
+	const pages = guardedPages<IDataObject>({
+		displayName: DISPLAY_NAME,
+		pageSize: LOOKUP_PAGE_SIZE,
+		maxPages: MAX_PAGES,
+		async read(_index, skip) {
+			const response = await send({ method: 'GET', url: `${baseUrl}/groups`, qs: { take: LOOKUP_PAGE_SIZE, skip }, json: true });
+			const entries = response.statusCode === 200 ? pageEntries(response.body) : undefined;
+			if (!entries) throw pageAnswerFailure(DISPLAY_NAME, response);
+			// A page shorter than `take` is the last (1000 a page is what Tools4ever's connectors use and get).
+			return { entries: entries.filter(isObject), last: entries.length < LOOKUP_PAGE_SIZE };
+		},
+		identity: (entry) => normalizeGroup(entry)?.id ?? JSON.stringify(entry),
+	});
+	for await (const entries of pages) {
 		const groups = entries.map(normalizeGroup).filter((group) => group !== undefined);
 		const exact = groups.find((group) => group.name.trim() === name);
 		if (exact) return exact;
 		sameButCase ??= groups.find((group) => nameKey(group.name) === key) ?? null;
-		// A short page is the last; a page that starts like the one before means `skip` is ignored.
-		if (entries.length < LOOKUP_PAGE_SIZE || groups[0]?.id === previousFirstId) break;
-		previousFirstId = groups[0]?.id;
 	}
 	return sameButCase;
 }

@@ -1,7 +1,8 @@
-/** Invisible Collector's group API as the shared engine sees it (see vendors.md, Invisible Collector). */
+/** Invisible Collector's group API as the shared engine sees it (docs/vendors/invisible-collector.md). */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { commonFailure, idString, isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
+import { pageAnswerFailure } from '../shared/paging';
 import type { GroupApi, GroupParams, HttpResponse, Interpretation, NormalizedGroup } from '../shared/types';
 import { requireBaseUrl, requireText } from '../shared/validate';
 
@@ -17,10 +18,17 @@ function normalize(body: unknown): NormalizedGroup | undefined {
 	return { id, name: typeof body.name === 'string' ? body.name : '', group: body };
 }
 
-/** 409 always means the name is taken; 422 only when its message says so (an older copy of the docs). */
-function isDuplicate(response: HttpResponse): boolean {
+/**
+ * The older page's 422 wording: "A group with the given name already exists". Only a message about a
+ * group name being taken counts; other 422 words ("Customer already exists in another group") are
+ * validation errors (docs/vendors/invisible-collector.md).
+ */
+const NAME_TAKEN = /\bgroup\b[^.;]*\bname\b[^.;]*\balready (exists|registered|taken|in use)\b|\bgroup already registered\b/i;
+
+/** 409 always means the name is taken (the docs: "the group name is already in use"); 422 only in the words above. */
+export function isDuplicate(response: HttpResponse): boolean {
 	if (response.statusCode === 409) return true;
-	return response.statusCode === 422 && /already (exists|registered|taken)|in use/i.test(messageFrom(response.body) ?? '');
+	return response.statusCode === 422 && NAME_TAKEN.test(messageFrom(response.body) ?? '');
 }
 
 export const invisibleCollectorApi: GroupApi<GroupParams> = {
@@ -38,6 +46,7 @@ export const invisibleCollectorApi: GroupApi<GroupParams> = {
 		name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH),
 	}),
 
+	// Names are compared exactly (the docs say "the same name"; no folding is documented).
 	nameKey: ({ name }) => name,
 
 	createRequest: ({ name }, { baseUrl }) => ({
@@ -61,10 +70,11 @@ export const invisibleCollectorApi: GroupApi<GroupParams> = {
 		return commonFailure(response, DISPLAY_NAME);
 	},
 
+	// One unpaged list (none is documented). Names are compared exactly, as `nameKey` does; the first wins.
 	async findExisting({ name }, { baseUrl }, send) {
 		const response = await send({ method: 'GET', url: `${baseUrl}/groups`, json: true });
 		const body = parsedBody(response.body);
-		if (response.statusCode !== 200 || !Array.isArray(body)) return null;
+		if (response.statusCode !== 200 || !Array.isArray(body)) throw pageAnswerFailure(DISPLAY_NAME, response);
 		for (const entry of body) {
 			const group = normalize(entry);
 			if (group && group.name === name) return group;

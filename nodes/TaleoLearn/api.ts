@@ -1,4 +1,4 @@
-/** Oracle Taleo Learn's group API as the shared engine sees it (see vendors.md, Taleo Learn). */
+/** Oracle Taleo Learn's group API as the shared engine sees it (docs/vendors/taleo-learn.md). */
 import { commonFailure, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
 import type { GroupApi, HttpResponse, Interpretation } from '../shared/types';
 import { groupRequestBody, readTaleoParams, type TaleoParams } from './fields';

@@ -1,6 +1,6 @@
 /**
  * Active From / Active Until. Taleo Learn writes dates as local wall-clock time without a zone
- * (`2017-05-06T00:00:00`, the seed's example), so that is what the node sends: the date and time as
+ * (`2017-05-06T00:00:00`, the vendor page's example in docs/vendors/taleo-learn.md), so that is what the node sends: the date and time as
  * the user wrote them. A zone or offset on the input (n8n's `$now` carries one) is dropped, not
  * converted, so "2024-05-06 in Berlin" stays 2024-05-06 at the vendor.
  */

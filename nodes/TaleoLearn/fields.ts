@@ -1,6 +1,6 @@
 /**
  * The GroupRequest of one item: read from the node's parameters, checked, and written in the field
- * spelling the user chose (the seed's example says `name`/`parentGroupId`, its schema `groupname`/`parentgroupid`).
+ * spelling the user chose (the vendor page's example, docs/vendors/taleo-learn.md, says `name`/`parentGroupId`, its schema `groupname`/`parentgroupid`).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 

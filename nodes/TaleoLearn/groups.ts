@@ -7,7 +7,7 @@ import type { TaleoParams } from './fields';
 import { learnCenterPath } from './learnCenters';
 import { listEntries } from './paging';
 
-/** 50,000 groups in one learn center; a lookup that finds nothing by then reports the conflict without an ID. */
+/** 50,000 groups in one learn center; a longer list fails the lookup (the engine says so in the Conflict). */
 const MAX_LOOKUP_PAGES = 1000;
 
 /** The group's name under either spelling (answers may echo the schema's `groupname`). */
@@ -30,7 +30,8 @@ export function foldName(name: string): string {
 
 /**
  * Pages through the learn center's groups (there is no name filter). An exact match wins; otherwise the
- * first match that differs only in case or surrounding spaces, since the vendor's comparison is unverified.
+ * first match (in the vendor's list order) that equals it under `foldName`, the comparison `nameKey` uses.
+ * Resolves null only after the whole list was read; throws when it could not be.
  */
 export async function findGroupByName(
 	params: TaleoParams,
@@ -40,6 +41,7 @@ export async function findGroupByName(
 	const url = `${baseUrl}${learnCenterPath(params.learnCenterId)}/groups`;
 	const wanted = foldName(params.name);
 	let lookalike: NormalizedGroup | null = null;
+	// Throws a LookupFailedError (ListPageError for an answer that is not a page) when it cannot read on.
 	for await (const entry of listEntries(send, url, MAX_LOOKUP_PAGES)) {
 		const group = normalizeGroup(entry);
 		if (!group) continue;

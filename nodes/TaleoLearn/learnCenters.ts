@@ -69,7 +69,7 @@ export async function getLearnCenters(this: ILoadOptionsFunctions): Promise<INod
 
 	const options: INodePropertyOptions[] = [];
 	try {
-		for await (const entry of listEntries(send, `${baseUrl}/learnCenters`, MAX_DROPDOWN_PAGES)) {
+		for await (const entry of listEntries(send, `${baseUrl}/learnCenters`, MAX_DROPDOWN_PAGES, { truncate: true })) {
 			const option = optionOf(entry);
 			if (option) options.push(option);
 		}

@@ -1,19 +1,22 @@
 /**
  * Taleo Learn's list pages: `?limit=&offset=` answered by `{count, hasMore, items[], limit, links[]}`.
  * The offset moves by the items actually returned, so a server that caps `limit` lower still pages right.
+ * The guard against a vendor that ignores the paging parameters is the shared one (`shared/paging.ts`).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject, parsedBody } from '../shared/outcome';
+import { guardedPages, LookupFailedError, pageAnswerReason } from '../shared/paging';
 import type { HttpResponse, SendRequest } from '../shared/types';
+import { DISPLAY_NAME } from './instance';
 
 /** The docs ask for a `limit` below the server's own maximum (their example answers with 100). */
 export const PAGE_SIZE = 50;
 
-/** A page that was not a list: the caller decides whether that is an error or "not found". */
-export class ListPageError extends Error {
+/** A page that was not a list: a failed lookup, with the answer kept for callers that describe it their way. */
+export class ListPageError extends LookupFailedError {
 	constructor(readonly response: HttpResponse) {
-		super(`list request answered HTTP ${response.statusCode}`);
+		super(DISPLAY_NAME, pageAnswerReason(response));
 		this.name = 'ListPageError';
 	}
 }
@@ -25,19 +28,30 @@ function itemsOf(body: unknown): unknown[] | undefined {
 }
 
 /**
- * Yields the entries of `url`, page by page, until the vendor says there are no more (or `maxPages`).
- * Throws `ListPageError` for an answer that is not a 200 list.
+ * Yields the entries of `url`, page by page, until the vendor says there are no more. Throws
+ * `ListPageError` for an answer that is not a 200 list, and `LookupFailedError` (shared guard) for a
+ * vendor that ignores `limit`/`offset` or a list longer than `maxPages` (unless `truncate`: then it stops there).
  */
-export async function* listEntries(send: SendRequest, url: string, maxPages: number): AsyncGenerator<IDataObject> {
-	let offset = 0;
-	for (let page = 0; page < maxPages; page++) {
-		const response = await send({ method: 'GET', url, qs: { limit: PAGE_SIZE, offset }, json: true });
-		const body = parsedBody(response.body);
-		const items = response.statusCode === 200 ? itemsOf(body) : undefined;
-		if (!items) throw new ListPageError(response);
-		yield* items.filter(isObject);
-		const hasMore = isObject(body) && typeof body.hasMore === 'boolean' ? body.hasMore : items.length >= PAGE_SIZE;
-		if (!hasMore || items.length === 0) return;
-		offset += items.length;
-	}
+export async function* listEntries(
+	send: SendRequest,
+	url: string,
+	maxPages: number,
+	{ truncate = false } = {},
+): AsyncGenerator<IDataObject> {
+	const pages = guardedPages<IDataObject>({
+		displayName: DISPLAY_NAME,
+		pageSize: PAGE_SIZE,
+		maxPages,
+		truncate,
+		async read(_index, offset) {
+			const response = await send({ method: 'GET', url, qs: { limit: PAGE_SIZE, offset }, json: true });
+			const body = parsedBody(response.body);
+			const items = response.statusCode === 200 ? itemsOf(body) : undefined;
+			if (!items) throw new ListPageError(response);
+			const hasMore = isObject(body) && typeof body.hasMore === 'boolean' ? body.hasMore : items.length >= PAGE_SIZE;
+			return { entries: items.filter(isObject), last: !hasMore };
+		},
+		identity: (entry) => JSON.stringify(entry.id ?? entry),
+	});
+	for await (const entries of pages) yield* entries;
 }

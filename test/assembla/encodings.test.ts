@@ -12,7 +12,7 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 describe('JSON body (the default)', () => {
-	it('posts {group: {...}} to /v1/groups.json?portfolio= with the key and secret headers', async () => {
+	it('posts the fields flat, as the page\'s JSON examples do, to /v1/groups.json?portfolio= with the key and secret headers', async () => {
 		const result = await runAssembla(sandbox, {
 			items: [{ name: 'Developers', ids: ['dCDf9QDNyr4PMj5bfBjDYC', 'deug5QDNyr4PMj5bfBjDYC'] }],
 			parameters: { items: '={{ $json.ids }}' },
@@ -27,7 +27,9 @@ describe('JSON body (the default)', () => {
 		expect(request.headers['x-api-secret']).toBe(ASSEMBLA_API_SECRET);
 		expect(request.headers.authorization).toBeUndefined();
 		expect(JSON.parse(request.body)).toEqual({
-			group: { name: 'Developers', type: 'space', items: ['dCDf9QDNyr4PMj5bfBjDYC', 'deug5QDNyr4PMj5bfBjDYC'] },
+			name: 'Developers',
+			type: 'space',
+			items: ['dCDf9QDNyr4PMj5bfBjDYC', 'deug5QDNyr4PMj5bfBjDYC'],
 		});
 
 		const [stored] = sandbox.vendors.assembla.groupsOf();
@@ -56,8 +58,8 @@ describe('JSON body (the default)', () => {
 		expect(result.error).toBeUndefined();
 		const bodies = createRequests(sandbox).map((request) => JSON.parse(request.body) as unknown);
 		expect(bodies).toEqual([
-			{ group: { name: 'Admins', type: 'user', items: ['u1', 'u2', 'u3'] } },
-			{ group: { name: 'Nobody', type: 'user' } },
+			{ name: 'Admins', type: 'user', items: ['u1', 'u2', 'u3'] },
+			{ name: 'Nobody', type: 'user' },
 		]);
 		expect(sandbox.vendors.assembla.groupsOf().map(({ name, type, items }) => ({ name, type, items }))).toEqual([
 			{ name: 'Admins', type: 'user', items: ['u1', 'u2', 'u3'] },

@@ -33,16 +33,25 @@ async function call(path: string, init: { method?: string; headers?: Record<stri
 const bare = (body: string) => ({ method: 'POST', body: new TextEncoder().encode(body) });
 
 describe('create', () => {
-	it('wraps a flat JSON body into group, as Rails params wrapping does, and takes {group: {...}} as is', async () => {
-		const json = { 'content-type': 'application/json' };
+	const json = { 'content-type': 'application/json' };
+	const wrappedBody = '{"group":{"name":"Wrapped","type":"user","items":["u1"]}}';
+
+	it('takes the flat JSON body the page shows and refuses {group: {...}} by default (a group without attributes)', async () => {
 		expect((await call('/v1/groups.json?portfolio=sandbox', { method: 'POST', headers: json, body: '{"name":"Flat"}' })).status).toBe(201);
-		const wrapped = await call('/v1/groups.json?portfolio=sandbox', {
-			method: 'POST',
-			headers: json,
-			body: '{"group":{"name":"Wrapped","type":"user","items":["u1"]}}',
-		});
+		const wrapped = await call('/v1/groups.json?portfolio=sandbox', { method: 'POST', headers: json, body: wrappedBody });
+		expect([wrapped.status, JSON.parse(wrapped.text)]).toEqual([422, { name: ["can't be blank"] }]);
+		expect(sandbox.vendors.assembla.groupsOf().map(({ name }) => name)).toEqual(['Flat']);
+	});
+
+	it('takes only {group: {...}} with jsonBody "wrapped", and both forms with "both" (Rails params wrapping)', async () => {
+		sandbox.configure('assembla', { jsonBody: 'wrapped' });
+		const flat = await call('/v1/groups.json?portfolio=sandbox', { method: 'POST', headers: json, body: '{"name":"Flat"}' });
+		expect(flat.status).toBe(422);
+		const wrapped = await call('/v1/groups.json?portfolio=sandbox', { method: 'POST', headers: json, body: wrappedBody });
 		expect(wrapped.status).toBe(201);
 		expect(JSON.parse(wrapped.text)).toEqual(expect.objectContaining({ name: 'Wrapped', type: 'user', items: ['u1'] }));
+		sandbox.configure('assembla', { jsonBody: 'both' });
+		expect((await call('/v1/groups.json?portfolio=sandbox', { method: 'POST', headers: json, body: '{"name":"Flat"}' })).status).toBe(201);
 	});
 
 	it('reads a form body without Content-Type or with the form type, and refuses a scalar where a list belongs', async () => {

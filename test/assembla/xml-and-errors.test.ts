@@ -34,8 +34,15 @@ describe('422 errors', () => {
 		[{ errors: { error: 'Name has already been taken' } }, true],
 		[{ message: 'A group with this name already exists' }, true],
 		[{ name: ['is in use'] }, true],
-		// Unverified wording filed under `name` is taken for a conflict unless it is about the name's form.
-		[{ name: ['clashes with an existing group'] }, true],
+		[{ name: ['is already taken'] }, true],
+		// Only the "has already been taken" family on the name is a conflict (issue 12, point 3).
+		[{ name: ['clashes with an existing group'] }, false],
+		[{ items: ['dCDf9QDNyr4PMj5bfBjDYC does not exist'] }, false],
+		[{ errors: ['Items must be existing space ids'] }, false],
+		[{ errors: { items: ['must be existing space ids'] } }, false],
+		[{ type: ['has already been taken'] }, false],
+		[{ errors: ['Item dCDf9QDNyr4PMj5bfBjDYC already exists in this group'] }, false],
+		[{ base: ['Portfolio already has the maximum number of groups'] }, false],
 		[{ name: ["can't be blank"] }, false],
 		[{ name: ['is too long (maximum is 255 characters)'] }, false],
 		[{ type: ['is not included in the list'] }, false],

@@ -102,7 +102,7 @@ describe('created groups', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	it('calls the seed page path by default and the current docs path when chosen', async () => {
+	it('calls the vendor page path (docs/vendors/capillary.md) by default and the current docs path when chosen', async () => {
 		await runCapillary(sandbox, { items: rows('Seed') });
 		await runCapillary(sandbox, { items: rows('Docs'), options: { apiPath: 'rewardsCore' } });
 

@@ -18,7 +18,7 @@ const params = (...names: string[]): HelloIdParams[] =>
 const answer = (body: unknown): HttpResponse => ({ statusCode: 200, headers: {}, body });
 const group = (name: string, groupGuid = `guid-${name}`) => ({ name, groupGuid, isEnabled: true });
 
-it('reads the seed sample: one created, one conflict', () => {
+it('reads the vendor page sample (docs/vendors/helloid.md): one created, one conflict', () => {
 	const results = readBatchResults(
 		answer({
 			succeededGroups: [group('TestgroupBatch1', '80638b8a-6c4b-4d56-9c6c-83b25ce0a8d0')],

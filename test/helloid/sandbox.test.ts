@@ -1,4 +1,4 @@
-/** The sandbox's HelloID, spoken to directly: it must behave as the seed page and vendors.md say. */
+/** The sandbox's HelloID, spoken to directly: it must behave as docs/vendors/helloid.md says. */
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
@@ -48,7 +48,7 @@ const SEED_BATCH = [
 	},
 ];
 
-it('creates the seed sample batch and answers in camelCase', async () => {
+it('creates the vendor page sample batch and answers in camelCase', async () => {
 	const { status, json } = await call('POST', '/groups/batch', SEED_BATCH);
 
 	expect(status).toBe(200);
@@ -62,7 +62,7 @@ it('creates the seed sample batch and answers in camelCase', async () => {
 	expect(sandbox.vendors.helloId.groups()[0]).toMatchObject({ userNames: ['Loweng'], applicationNames: ['LinkedIn'] });
 });
 
-it('answers 200 with the seed wording for duplicates, case-insensitively and within one batch', async () => {
+it('answers 200 with the vendor page wording for duplicates, case-insensitively and within one batch', async () => {
 	sandbox.vendors.helloId.addGroup('TestApi');
 	const { status, json } = await call('POST', '/groups/batch', [{ name: 'testapi' }, { NAME: 'New' }, { Name: 'NEW' }]);
 

@@ -6,7 +6,9 @@ import { BASIC_AUTH, createRequests, everythingOf, jsonOf, pairedRows, rows, run
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
+	// These cases are about the 409 of a taken name: a tenant that keeps names unique (the sandbox's
+	// default does not, as the documents promise the 409 only for the same identifier).
+	sandbox = await startSandbox({ vendors: { taleoLearn: { uniqueNames: true } } });
 });
 afterAll(async () => {
 	await sandbox.close();
@@ -50,19 +52,20 @@ describe('Taleo Learn: errors', () => {
 		expect(taleo().countGroups(178409, 'Retried')).toBe(1);
 	});
 
-	it('says a 409 after a dropped answer may be its own earlier attempt', async () => {
-		// The connection drops after the vendor applied the request: the retry finds the name taken.
+	it('says the group found after a dropped answer may be its own earlier attempt', async () => {
+		// The connection drops after the vendor applied the request. Whether the engine sends the create
+		// again (and meets the 409) or looks the name up first (Taleo does not promise to refuse a repeat,
+		// issue 12 point 2), the row ends as a Conflict with the group it made, and makes no second one.
 		sandbox.inject({ vendor: 'taleoLearn', method: 'POST', fault: { type: 'reset', when: 'after' } });
 
 		const result = await runTaleo(sandbox, { items: rows('Twice') });
 
-		expect(createRequests(sandbox)).toHaveLength(2);
+		expect(taleo().countGroups(178409, 'Twice')).toBe(1);
 		expect(jsonOf(result.outputs[1])).toEqual([
 			expect.objectContaining({
 				outcome: 'conflict',
 				id: String(taleo().groupsOf(178409)[0].id),
 				mayHaveBeenCreatedByEarlierAttempt: true,
-				attempts: 2,
 			}),
 		]);
 	});

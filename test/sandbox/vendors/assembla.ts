@@ -1,10 +1,12 @@
 /**
  * Assembla: `X-Api-Key`/`X-Api-Secret` or an OAuth2 Bearer token (short-lived, refreshed at `POST /token`
  * with the client's Basic auth), `GET /v1/user.json`, `POST /v1/groups.(json|xml)?portfolio=` and
- * `GET /v1/groups.(json|xml)?portfolio=&page=&per_page=`. Contract: seed 001 and vendors.md, Assembla.
+ * `GET /v1/groups.(json|xml)?portfolio=&page=&per_page=`.
  *
- * Bodies are read the way a Rails server reads them: by Content-Type, JSON (flat, wrapped into `group`
- * as Rails' params wrapper does, or already in `{group: {...}}`), typed XML, or a nested query string
+ * Contract and choices: docs/vendors/assembla.md.
+ *
+ * Bodies are read the way a Rails server reads them: by Content-Type, JSON (flat as the page's examples
+ * show; `jsonBody` says which form is taken), typed XML, or a nested query string
  * when there is no Content-Type (Rack treats a POST without one as a form). Group names are unique per
  * portfolio regardless of case; errors are Rails' 422 errors hash; an empty page is 204 No Content and
  * an unknown portfolio an empty 404.
@@ -34,7 +36,22 @@ export interface AssemblaOptions {
 	readonly createdBody: 'group' | 'empty';
 	/** Largest `per_page` served; more is cut down to this. */
 	readonly maxPerPage: number;
+	/** Refuse a second group of the same name in a portfolio, regardless of case (`has already been taken`); false lets names repeat. */
+	readonly uniqueNames: boolean;
+	/**
+	 * Which JSON create body is taken (docs/vendors/assembla.md): 'flat' `{"name",...}` as the page's JSON
+	 * examples show, 'wrapped' `{"group":{...}}` as its "group namespace" sentence suggests, or 'both' (Rails'
+	 * params wrapper). The other form is read as a group without attributes: 422 "Name can't be blank".
+	 */
+	readonly jsonBody: 'flat' | 'wrapped' | 'both';
+	/** An empty list page: '204' No Content (docs/vendors/assembla.md) or an empty JSON array. */
+	readonly emptyPage: '204' | 'emptyArray';
+	/** 'honoured'; 'returnsAll' answers every group whatever `page`/`per_page`; 'repeatsFirstPage' ignores `page`. */
+	readonly paging: PagingBehaviour;
 }
+
+/** How a list answers its paging parameters: a vendor that ignores them must make a lookup fail, not loop. */
+export type PagingBehaviour = 'honoured' | 'returnsAll' | 'repeatsFirstPage';
 
 export interface AssemblaGroup {
 	readonly id: number;
@@ -74,6 +91,10 @@ const DEFAULT_OPTIONS: AssemblaOptions = {
 	duplicateShape: 'fields',
 	createdBody: 'group',
 	maxPerPage: 100,
+	uniqueNames: true,
+	jsonBody: 'flat',
+	emptyPage: '204',
+	paging: 'honoured',
 };
 const GROUP_TYPES = ['space', 'user'];
 const MAX_NAME_LENGTH = 255;
@@ -218,7 +239,7 @@ function parseXml(text: string): Params {
 const GROUP_ATTRIBUTES = ['name', 'type', 'items'];
 
 /** The `group` params of a create request, as the controller would see `params[:group]`. */
-function groupParams(request: VendorRequest): unknown {
+function groupParams(request: VendorRequest, jsonBody: AssemblaOptions['jsonBody']): unknown {
 	const type = mediaType(request);
 	if (type === 'application/json') {
 		let body: unknown;
@@ -229,7 +250,11 @@ function groupParams(request: VendorRequest): unknown {
 		}
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
 		const record = body as Params;
-		if ('group' in record) return record.group;
+		const wrapped = 'group' in record;
+		// The form this vendor does not take reads as a group without attributes (`group` is no attribute).
+		if (wrapped && jsonBody === 'flat') return {};
+		if (wrapped) return record.group;
+		if (jsonBody === 'wrapped') return {};
 		// Rails' params wrapper: the model's attributes of a flat JSON body go under `group`.
 		return Object.fromEntries(Object.entries(record).filter(([key]) => GROUP_ATTRIBUTES.includes(key)));
 	}
@@ -337,7 +362,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 	const createGroup = (portfolio: Portfolio, request: VendorRequest, format: Format): VendorResponse => {
 		let group: unknown;
 		try {
-			group = groupParams(request);
+			group = groupParams(request, options.jsonBody);
 		} catch (error) {
 			if (error instanceof BadRequest) return json(400, { error: error.message });
 			throw error;
@@ -350,7 +375,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 		if (typeof name !== 'string' || name.trim() === '') add('name', "can't be blank");
 		else if ([...name].length > MAX_NAME_LENGTH) add('name', `is too long (maximum is ${MAX_NAME_LENGTH} characters)`);
-		else if (portfolio.taken.has(name.toLowerCase())) add('name', 'has already been taken');
+		else if (options.uniqueNames && portfolio.taken.has(name.toLowerCase())) add('name', 'has already been taken');
 		if (typeof type !== 'string' || !GROUP_TYPES.includes(type)) add('type', 'is not included in the list');
 		const itemList = Array.isArray(items) && items.every((item) => typeof item === 'string' || typeof item === 'number');
 		if (!itemList) add('items', 'is invalid');
@@ -365,10 +390,12 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 	const listGroups = (portfolio: Portfolio, request: VendorRequest, format: Format): VendorResponse => {
 		const number = (value: unknown, fallback: number) =>
 			typeof value === 'string' && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : fallback;
-		const page = number(request.query.page, 1);
+		const page = options.paging === 'repeatsFirstPage' ? 1 : number(request.query.page, 1);
 		const perPage = Math.min(number(request.query.per_page, 10), options.maxPerPage);
-		const slice = portfolio.groups.slice((page - 1) * perPage, page * perPage);
-		return slice.length === 0 ? empty(204) : render(format, 200, 'groups', slice);
+		const slice =
+			options.paging === 'returnsAll' ? [...portfolio.groups] : portfolio.groups.slice((page - 1) * perPage, page * perPage);
+		if (slice.length === 0) return options.emptyPage === '204' ? empty(204) : render(format, 200, 'groups', []);
+		return render(format, 200, 'groups', slice);
 	};
 
 	const handle = (request: VendorRequest): VendorResponse => {
@@ -401,7 +428,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 				portfolioOf(portfolio).groups.filter((group) => group.name.toLowerCase() === name.toLowerCase()).length,
 			addGroup: (name, portfolio = ASSEMBLA_PORTFOLIO, fields = {}) => {
 				const target = portfolioOf(portfolio);
-				if (target.taken.has(name.toLowerCase())) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && target.taken.has(name.toLowerCase())) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert(target, name, fields.type ?? 'space', fields.items ?? []);
 			},
 			issueTokens,

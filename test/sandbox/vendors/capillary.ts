@@ -2,7 +2,7 @@
  * Capillary (reward groups): Basic `username:md5(password)` or a key/secret token
  * (`POST /v3/oauth/token/generate`, sent as `X-CAP-API-OAUTH-TOKEN`, expiring), group create on both
  * paths in use, the group list with `pagingDto`, duplicates as error code 12012, and a per-key
- * per-minute rate limit. Contract: /work/shared/vendors.md and the seed page.
+ * per-minute rate limit. Contract and choices: docs/vendors/capillary.md.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { json, mediaType } from '../http';
@@ -45,6 +45,17 @@ export interface CapOptions {
 	readonly rateLimit: CapRateLimit | null;
 	/** Which path families exist; the others answer 404. */
 	readonly paths: readonly CapPathFamily[];
+	/** Refuse a second group of the same name (error 12012); false lets names repeat. */
+	readonly uniqueNames: boolean;
+	/**
+	 * Names compared case-sensitively for uniqueness. Off by default: the docs say only "must be unique";
+	 * the list's name filter ignores case, and so does the node (docs/vendors/capillary.md).
+	 */
+	readonly caseSensitiveNames: boolean;
+	/** What a 429 carries: `Retry-After` in seconds, or no header at all (the docs show neither). */
+	readonly rateLimitHeaders: 'retryAfter' | 'none';
+	/** 'honoured'; 'returnsAll' ignores `page`/`size`; 'repeatsFirstPage' ignores `page` (and says more follow). */
+	readonly paging: 'honoured' | 'returnsAll' | 'repeatsFirstPage';
 }
 
 export interface CapGroup {
@@ -83,6 +94,10 @@ const DEFAULT_OPTIONS: CapOptions = {
 	tokenTtlSeconds: 300,
 	rateLimit: { limit: 100, windowMs: 60_000 },
 	paths: ['core', 'rewardsCore'],
+	uniqueNames: true,
+	caseSensitiveNames: false,
+	rateLimitHeaders: 'retryAfter',
+	paging: 'honoured',
 };
 const DUPLICATE_MODES: readonly CapDuplicateMode[] = ['status', 'errors'];
 const FIRST_GROUP_ID = 2412;
@@ -126,7 +141,9 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 
 function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapApi> {
 	let options: CapOptions = DEFAULT_OPTIONS;
-	let groups = new Map<string, CapGroup>();
+	let groups: CapGroup[] = []; // in creation order
+	const sameName = (a: string, b: string): boolean => (options.caseSensitiveNames ? a === b : a.toLowerCase() === b.toLowerCase());
+	const taken = (name: string): boolean => groups.some((group) => sameName(group.name, name));
 	let tokens = new Map<string, Token>();
 	let windows = new Map<string, Window>();
 	let nextId = FIRST_GROUP_ID;
@@ -147,7 +164,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 
 	const reset = (): void => {
 		options = DEFAULT_OPTIONS;
-		groups = new Map();
+		groups = [];
 		tokens = new Map();
 		windows = new Map();
 		nextId = FIRST_GROUP_ID;
@@ -172,7 +189,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 			lastUpdatedOn: now,
 			lastUpdatedOnDateTime: at,
 		};
-		groups.set(name, group);
+		groups.push(group);
 		return group;
 	};
 
@@ -222,7 +239,8 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 		}
 		limited++;
 		const seconds = Math.max(1, Math.ceil((window.startedAt + limit.windowMs - now) / 1000));
-		return { status: 429, json: { status: { success: false, code: 429, message: 'Too many requests' } }, headers: { 'retry-after': String(seconds) } };
+		const headers = options.rateLimitHeaders === 'retryAfter' ? { 'retry-after': String(seconds) } : undefined;
+		return { status: 429, json: { status: { success: false, code: 429, message: 'Too many requests' } }, headers };
 	};
 
 	const duplicate = (): VendorResponse => {
@@ -241,16 +259,18 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 		if (rank !== undefined && rank !== null && !Number.isSafeInteger(rank)) {
 			return statusBody(400, 400, 'Group rank must be an integer');
 		}
-		if (groups.has(name)) return duplicate();
+		if (options.uniqueNames && taken(name)) return duplicate();
 		return json(200, insert(name, (rank as number | null | undefined) ?? null));
 	};
 
 	const listGroups = (request: VendorRequest): VendorResponse => {
 		const filter = (firstValue(request.query.name) ?? '').toLowerCase();
-		const page = Math.max(0, Number(firstValue(request.query.page) ?? 0) || 0);
-		const size = Math.max(1, Number(firstValue(request.query.size) ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE);
+		const asked = Math.max(0, Number(firstValue(request.query.page) ?? 0) || 0);
+		const page = options.paging === 'repeatsFirstPage' ? 0 : asked;
+		const askedSize = Math.max(1, Number(firstValue(request.query.size) ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE);
 		// Like Capillary's search, the name filter matches parts of names, ignoring case.
-		const matching = [...groups.values()].filter((group) => group.name.toLowerCase().includes(filter));
+		const matching = groups.filter((group) => group.name.toLowerCase().includes(filter));
+		const size = options.paging === 'returnsAll' ? Math.max(1, matching.length) : askedSize;
 		const totalPages = Math.ceil(matching.length / size);
 		return json(200, {
 			status: { success: true, code: 200, message: 'SUCCESS' },
@@ -261,7 +281,8 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 				totalElements: matching.length,
 				totalPages,
 				first: page === 0,
-				last: page >= totalPages - 1,
+				// A vendor that ignores `page` keeps saying more follow.
+				last: options.paging === 'repeatsFirstPage' ? matching.length <= size : page >= totalPages - 1,
 			},
 		});
 	};
@@ -287,10 +308,10 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 	reset();
 	return {
 		api: {
-			groups: () => [...groups.values()],
-			countGroups: (name) => (groups.has(name) ? 1 : 0),
+			groups: () => [...groups],
+			countGroups: (name) => groups.filter((group) => sameName(group.name, name)).length,
 			addGroup: (name, rank = null) => {
-				if (groups.has(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && taken(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert(name, rank);
 			},
 			tokensIssued: () => issued,

@@ -1,9 +1,9 @@
 /**
  * HelloID (Tools4ever): Basic `apiKey:apiSecret`, `GET /api/v1/groups?take=&skip=`, `POST /api/v1/groups`
  * (one object) and `POST /api/v1/groups/batch` (an array, answered 200 with `succeededGroups` and free-text
- * `failedGroups` in the seed's wording). Request field names are read case-insensitively; answers are
+ * `failedGroups` in the vendor page's wording). Request field names are read case-insensitively; answers are
  * camelCase. Group names are unique case-insensitively (SQL Server's default collation).
- * Contract: /work/shared/vendors.md (HelloID) and seed 002.
+ * Contract and the choices where the documents disagree: docs/vendors/helloid.md.
  */
 import { randomUUID } from 'node:crypto';
 import { json, mediaType } from '../http';
@@ -13,7 +13,7 @@ export const HELLOID_API_KEY = 'hid-sandbox-key-4f1d2c';
 export const HELLOID_API_SECRET = 'hid-sandbox-secret-9b7e3a51';
 export const HELLOID_COMPANY = 'sandbox';
 
-/** The seed's wording for a duplicate, and the prefix of every batch failure. */
+/** The vendor page's wording for a duplicate, and the prefix of every batch failure. */
 export const DUPLICATE_REASON = 'A group with this name already exists.';
 export const batchFailure = (name: string, reason: string): string => `Group ${name} was not created, ${reason}`;
 
@@ -22,7 +22,7 @@ export interface HelloIdUser {
 	readonly userName: string;
 }
 
-/** A group as HelloID answers it (the seed's fields, camelCase). */
+/** A group as HelloID answers it (the vendor page's fields, camelCase). */
 export interface HelloIdGroup {
 	readonly name: string;
 	readonly groupGuid: string;
@@ -47,6 +47,16 @@ export interface HelloIdOptions {
 	readonly maxBatchSize: number | null;
 	/** Largest `take` a page honours. */
 	readonly maxTake: number;
+	/** Refuse a second group of the same name (case-insensitive, the page's "already exists"); false lets names repeat. */
+	readonly uniqueNames: boolean;
+	/**
+	 * Where an array of groups is taken (docs/vendors/helloid.md): 'batch' at `/groups/batch` as the page's
+	 * Request URI says; 'groups' at `/groups` (and `/groups/`) only, as the page's curl example posts it
+	 * (then `/groups/batch` is 404); 'both'. An object at `/groups` is always the single create.
+	 */
+	readonly batchRoute: 'batch' | 'groups' | 'both';
+	/** 'honoured'; 'returnsAll' ignores `take`/`skip`; 'repeatsFirstPage' ignores `skip`. */
+	readonly paging: 'honoured' | 'returnsAll' | 'repeatsFirstPage';
 }
 
 export interface HelloIdApi {
@@ -56,16 +66,23 @@ export interface HelloIdApi {
 	countGroups(name: string): number;
 	/** Seeds an existing group (no request recorded). Throws on a duplicate. */
 	addGroup(name: string): StoredGroup;
-	/** Users that UserNames, UserGUIDs and ManagedByUserGuid may refer to; starts with the seed's users. */
+	/** Users that UserNames, UserGUIDs and ManagedByUserGuid may refer to; starts with the page's sample users. */
 	users(): HelloIdUser[];
 	addUser(userName: string, userGuid?: string): HelloIdUser;
 	readonly options: HelloIdOptions;
 }
 
-const DEFAULT_OPTIONS: HelloIdOptions = { reverseBatchAnswers: false, maxBatchSize: null, maxTake: 1000 };
+const DEFAULT_OPTIONS: HelloIdOptions = {
+	reverseBatchAnswers: false,
+	maxBatchSize: null,
+	maxTake: 1000,
+	uniqueNames: true,
+	batchRoute: 'batch',
+	paging: 'honoured',
+};
 const DEFAULT_TAKE = 100;
 
-/** The users of the seed's sample request, so it succeeds as written. */
+/** The users of the vendor page's sample request, so it succeeds as written. */
 const SEED_USERS: readonly HelloIdUser[] = [
 	{ userName: 'Loweng', userGuid: '7DF48871-E9DA-4FB2-9251-00035AD8483B' },
 	{ userName: 'P.Vos', userGuid: 'B47680F0-4117-45FE-9F03-000CF783E2C1' },
@@ -91,7 +108,8 @@ function stringList(value: unknown): string[] | undefined {
 
 function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOptions, HelloIdApi> {
 	let options: HelloIdOptions = DEFAULT_OPTIONS;
-	let groups = new Map<string, StoredGroup>(); // by folded name, in creation order
+	let groups: StoredGroup[] = []; // in creation order
+	const taken = (name: string): boolean => groups.some((group) => fold(group.name) === fold(name));
 	let users = new Map<string, HelloIdUser>(); // by folded GUID and by folded user name
 
 	const addUser = (userName: string, userGuid: string = randomUUID()): HelloIdUser => {
@@ -107,7 +125,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 
 	const reset = (): void => {
 		options = DEFAULT_OPTIONS;
-		groups = new Map();
+		groups = [];
 		users = new Map();
 		for (const user of SEED_USERS) addUser(user.userName, user.userGuid);
 		if (initial !== undefined) configure(initial);
@@ -115,7 +133,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 
 	const insert = (group: Omit<StoredGroup, 'groupGuid'>): StoredGroup => {
 		const stored = { ...group, groupGuid: randomUUID() };
-		groups.set(fold(group.name), stored);
+		groups.push(stored);
 		return stored;
 	};
 
@@ -153,7 +171,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 		if (unknownName !== undefined) return { name, reason: `User ${unknownName} was not found.` };
 		const unknownGuid = userGuids.find((guid) => !users.has(`guid:${fold(guid)}`));
 		if (unknownGuid !== undefined) return { name, reason: `User with GUID ${unknownGuid} was not found.` };
-		if (groups.has(fold(name))) return { name, reason: DUPLICATE_REASON };
+		if (options.uniqueNames && taken(name)) return { name, reason: DUPLICATE_REASON };
 		const managedByUserGuid = typeof manager === 'string' ? manager : null;
 		return { group: { name, isEnabled, isDefault, isQrEnabled, managedByUserGuid, userNames, userGuids, applicationNames, applicationGuids } };
 	};
@@ -205,21 +223,22 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 			return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
 		};
 		const take = number('take', DEFAULT_TAKE);
-		const skip = number('skip', 0);
+		const skip = options.paging === 'repeatsFirstPage' ? 0 : number('skip', 0);
 		if (take === undefined || skip === undefined) return errorResult(400, 'take and skip must be whole numbers.');
-		const page = [...groups.values()].slice(skip, skip + Math.min(take, options.maxTake));
+		const page = options.paging === 'returnsAll' ? groups : groups.slice(skip, skip + Math.min(take, options.maxTake));
 		return json(200, page.map(answerOf));
 	};
 
 	const handle = (request: VendorRequest): VendorResponse => {
 		if (!authorized(request)) return json(401, { message: 'Authorization has been denied for this request.' });
 		const { path, method } = request;
-		if (path === '/api/v1/groups') {
+		const arraysOnGroups = options.batchRoute !== 'batch';
+		if (path === '/api/v1/groups' || (arraysOnGroups && path === '/api/v1/groups/')) {
 			if (method === 'GET') return list(request);
-			if (method === 'POST') return createOne(request);
+			if (method === 'POST') return arraysOnGroups && request.body.trimStart().startsWith('[') ? createBatch(request) : createOne(request);
 			return json(405, { message: 'Method Not Allowed' }, { allow: 'GET, POST' });
 		}
-		if (path === '/api/v1/groups/batch') {
+		if (path === '/api/v1/groups/batch' && options.batchRoute !== 'groups') {
 			return method === 'POST' ? createBatch(request) : json(405, { message: 'Method Not Allowed' }, { allow: 'POST' });
 		}
 		return json(404, { message: 'Not Found' });
@@ -228,10 +247,10 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 	reset();
 	return {
 		api: {
-			groups: () => [...groups.values()],
-			countGroups: (name) => [...groups.keys()].filter((key) => key === fold(name)).length,
+			groups: () => [...groups],
+			countGroups: (name) => groups.filter((group) => fold(group.name) === fold(name)).length,
 			addGroup: (name) => {
-				if (groups.has(fold(name))) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && taken(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert({
 					name,
 					isEnabled: true,

@@ -1,6 +1,6 @@
 /**
  * Invisible Collector: Bearer token per company, `GET /companies`, `POST /groups`, `GET /groups`.
- * Contract: /work/shared/vendors.md and the seed page. Group names are unique per company, exact match.
+ * Contract: docs/vendors/invisible-collector.md. Group names are unique per company, exact match.
  */
 import { randomBytes } from 'node:crypto';
 import { codeMessage, json, mediaType } from '../http';
@@ -11,10 +11,11 @@ export const IC_DEFAULT_TOKEN = '5ab0c0ffee5ab0c0ffee5ab0c0ffee5ab0c0ffee5ab0c0f
 export const IC_DEFAULT_COMPANY: IcCompany = { gid: '5ab0c0ffee0000000000c0de', name: 'Sandbox Company' };
 
 /**
- * How a duplicate name is answered (the docs disagree):
- * '409' `{code, message, gid}`; '409-id' the id in `id`; '409-no-gid' no id; '422' the older page's answer.
+ * How a duplicate name is answered (the docs disagree, docs/vendors/invisible-collector.md):
+ * '409' `{code, message, gid}`; '409-id' the id in `id`; '409-no-gid' no id; '422' the older page's answer;
+ * 'idempotent' the page's "This request is idempotent": 200 with the existing group.
  */
-export type IcDuplicateMode = '409' | '409-no-gid' | '409-id' | '422';
+export type IcDuplicateMode = '409' | '409-no-gid' | '409-id' | '422' | 'idempotent';
 
 export interface IcAccountSeed {
 	readonly token: string;
@@ -26,6 +27,8 @@ export interface IcOptions {
 	readonly duplicate: IcDuplicateMode;
 	/** Extra accounts besides the default one; `configure` adds these to the existing ones. */
 	readonly accounts: readonly IcAccountSeed[];
+	/** Refuse a second group of the same name (the docs' 409); false lets names repeat. */
+	readonly uniqueNames: boolean;
 }
 
 export interface IcCompany {
@@ -46,18 +49,20 @@ export interface IcApi {
 	groupsOf(token?: string): IcGroup[];
 	/** Number of groups named exactly `name`: proves nothing was created twice. */
 	countGroups(name: string, token?: string): number;
-	/** Seeds an existing group, as if created earlier (no request recorded). Throws on a duplicate. */
+	/** Seeds an existing group, as if created earlier (no request recorded). Throws on a duplicate while names are unique. */
 	addGroup(name: string, token?: string): IcGroup;
 	readonly options: IcOptions;
 }
 
-const DEFAULT_OPTIONS: IcOptions = { duplicate: '409', accounts: [] };
-const DUPLICATE_MODES: readonly IcDuplicateMode[] = ['409', '409-no-gid', '409-id', '422'];
+const DEFAULT_OPTIONS: IcOptions = { duplicate: '409', accounts: [], uniqueNames: true };
+const DUPLICATE_MODES: readonly IcDuplicateMode[] = ['409', '409-no-gid', '409-id', '422', 'idempotent'];
 
 interface Account {
 	readonly company: IcCompany;
-	// Map keeps insertion order for listing and gives O(1) duplicate checks.
-	readonly groups: Map<string, IcGroup>;
+	/** In creation order. */
+	readonly groups: IcGroup[];
+	/** First group of each name: O(1) duplicate checks. */
+	readonly byName: Map<string, IcGroup>;
 }
 
 const newId = (): string => randomBytes(12).toString('hex');
@@ -71,7 +76,7 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		const existing = accounts.get(token);
 		if (existing !== undefined) return existing.company;
 		const company = { gid: gid ?? newId(), name: name ?? `Company ${accounts.size + 1}` };
-		accounts.set(token, { company, groups: new Map() });
+		accounts.set(token, { company, groups: [], byName: new Map() });
 		return company;
 	};
 
@@ -98,7 +103,8 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 
 	const insert = (account: Account, name: string): IcGroup => {
 		const group = { id: newId(), name };
-		account.groups.set(name, group);
+		account.groups.push(group);
+		if (!account.byName.has(name)) account.byName.set(name, group);
 		return group;
 	};
 
@@ -112,6 +118,8 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 				return codeMessage(409, 'Group already registered');
 			case '422':
 				return codeMessage(422, 'A group with the given name already exists');
+			case 'idempotent':
+				return json(200, existing);
 		}
 	};
 
@@ -129,8 +137,8 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		const name: unknown = (body as Record<string, unknown>).name;
 		if (typeof name !== 'string') return codeMessage(422, 'name: must be a string');
 		if (name.trim() === '') return codeMessage(422, 'name: must not be blank');
-		const existing = account.groups.get(name);
-		if (existing !== undefined) return duplicate(existing);
+		const existing = account.byName.get(name);
+		if (existing !== undefined && options.uniqueNames) return duplicate(existing);
 		return json(201, insert(account, name));
 	};
 
@@ -143,7 +151,7 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		}
 		if (path === '/groups') {
 			if (method === 'POST') return createGroup(account, request);
-			if (method === 'GET') return json(200, [...account.groups.values()]);
+			if (method === 'GET') return json(200, [...account.groups]);
 			return notAllowed('GET, POST');
 		}
 		return codeMessage(404, 'Not Found');
@@ -154,11 +162,11 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		api: {
 			addAccount,
 			companyOf: (token = IC_DEFAULT_TOKEN) => accounts.get(token)?.company,
-			groupsOf: (token = IC_DEFAULT_TOKEN) => [...accountOf(token).groups.values()],
-			countGroups: (name, token = IC_DEFAULT_TOKEN) => (accountOf(token).groups.has(name) ? 1 : 0),
+			groupsOf: (token = IC_DEFAULT_TOKEN) => [...accountOf(token).groups],
+			countGroups: (name, token = IC_DEFAULT_TOKEN) => accountOf(token).groups.filter((group) => group.name === name).length,
 			addGroup: (name, token = IC_DEFAULT_TOKEN) => {
 				const account = accountOf(token);
-				if (account.groups.has(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && account.byName.has(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert(account, name);
 			},
 			get options() {

@@ -1,9 +1,10 @@
 /**
  * Oracle Taleo Learn: HTTP Basic for one API user, `GET /learn.rest/v1/learnCenters`,
  * `POST|GET /learn.rest/v1/learnCenters/{id}/groups`, list pages `{count, hasMore, items, limit, offset, links}`.
- * Contract: /work/shared/vendors.md and the seed page. Choices where the docs say nothing:
- * - names are unique per learn center and codes across the instance, both compared as SQL Server's
- *   default collation does (case-insensitive, trailing spaces ignored): 409 for either;
+ * Contract: docs/vendors/taleo-learn.md. Choices where the docs say nothing:
+ * - codes are unique across the instance (409, the documented "same identifier"); names only with
+ *   `uniqueNames` (per learn center); both compared as SQL Server's default collation does
+ *   (case-insensitive, trailing spaces ignored);
  * - request bodies are checked strictly (an unknown field is a 400), so a field sent under the wrong
  *   spelling is noticed; `spelling` says which spelling of name/parentGroupId is accepted;
  * - error bodies follow Oracle's REST error shape `{type, title, status, detail, o:errorCode}`.
@@ -46,11 +47,21 @@ export interface TaleoOptions {
 	readonly maxLimit: number;
 	/** Body of a 409: Oracle's error JSON, or nothing at all (the docs show none). */
 	readonly conflictBody: 'json' | 'empty';
+	/**
+	 * Also answer 409 for a name already used in the learn center. Off by default: the docs promise the 409
+	 * only for "the same identifier", and `code` (the identifier a client may set) is optional and generated
+	 * by the vendor, so nothing documented stops two groups of one name.
+	 */
+	readonly uniqueNames: boolean;
+	/** Owners the create takes: bare user ids (the example), `{id}` objects (the schema), or both. */
+	readonly owners: 'ids' | 'objects' | 'both';
+	/** 'honoured'; 'returnsAll' ignores `limit`/`offset`; 'repeatsFirstPage' ignores `offset`. */
+	readonly paging: 'honoured' | 'returnsAll' | 'repeatsFirstPage';
 }
 
 type Link = { readonly rel: string; readonly href: string };
 
-/** A group as the API answers it (the seed's GroupResponse). */
+/** A group as the API answers it (the vendor page's GroupResponse, docs/vendors/taleo-learn.md). */
 export interface TaleoGroup {
 	readonly id: number;
 	readonly name: string;
@@ -92,13 +103,20 @@ export interface TaleoApi {
 	readonly options: TaleoOptions;
 }
 
-const DEFAULT_OPTIONS: TaleoOptions = { spelling: 'both', maxLimit: 100, conflictBody: 'json' };
+const DEFAULT_OPTIONS: TaleoOptions = {
+	spelling: 'both',
+	maxLimit: 100,
+	conflictBody: 'json',
+	uniqueNames: false,
+	owners: 'both',
+	paging: 'honoured',
+};
 const SPELLINGS: readonly TaleoSpelling[] = ['both', 'example', 'schema'];
 const DEFAULT_LIMIT = 25;
 const STATUS_FLAGS = ['active', 'inactive'] as const;
 const SELF_SERVICE = ['private', 'requiresApproval', 'doesNotRequireApprovals'] as const;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/;
-/** Fields of the seed's example that the server sets itself: taken and ignored. */
+/** Fields of the vendor page's example that the server sets itself: taken and ignored. */
 const READ_ONLY_FIELDS = ['createdDate', 'createdByUserId', 'lastUpdatedDate', 'lastUpdatedByUserId'];
 const COMMON_FIELDS = [
 	'statusFlag',
@@ -128,11 +146,12 @@ const notFound = (detail: string): VendorResponse => oracleError(404, 'Not Found
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 /** Parses `limit`/`offset`; undefined for a malformed one. */
-function pageOf(query: VendorRequest['query'], maxLimit: number): { limit: number; offset: number } | undefined {
+function pageOf(query: VendorRequest['query'], maxLimit: number, paging: TaleoOptions['paging']): { limit: number; offset: number } | undefined {
+	if (paging === 'returnsAll') return { limit: Number.MAX_SAFE_INTEGER, offset: 0 };
 	const number = (value: string | string[] | undefined, fallback: number) =>
 		value === undefined ? fallback : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
 	const limit = number(query.limit, DEFAULT_LIMIT);
-	const offset = number(query.offset, 0);
+	const offset = paging === 'repeatsFirstPage' ? 0 : number(query.offset, 0);
 	if (!(limit >= 1) || !(offset >= 0)) return undefined;
 	return { limit: Math.min(limit, maxLimit), offset };
 }
@@ -162,7 +181,7 @@ interface CreateFields {
 }
 
 /** Reads a GroupRequest body strictly; a string is the 400's detail. */
-function readGroupRequest(body: Record<string, unknown>, spelling: TaleoSpelling): CreateFields | string {
+function readGroupRequest(body: Record<string, unknown>, spelling: TaleoSpelling, ownerShape: TaleoOptions['owners']): CreateFields | string {
 	const spellings = spelling === 'both' ? (['example', 'schema'] as const) : ([spelling] as const);
 	const used = spellings.filter((s) => SPELLED_FIELDS[s].name in body || SPELLED_FIELDS[s].parent in body);
 	if (used.length > 1) return 'The request mixes "name"/"parentGroupId" with "groupname"/"parentgroupid"';
@@ -198,8 +217,11 @@ function readGroupRequest(body: Record<string, unknown>, spelling: TaleoSpelling
 	if (!Array.isArray(rawOwners)) return '"owners" must be an array';
 	const owners: number[] = [];
 	for (const owner of rawOwners) {
-		// The example sends bare ids; the schema calls the entries objects: both are taken.
-		const id: unknown = typeof owner === 'object' && owner !== null ? (owner as { id?: unknown }).id : owner;
+		// The example sends bare ids; the schema calls the entries objects: `owners` says which are taken.
+		const isObjectEntry = typeof owner === 'object' && owner !== null;
+		if (ownerShape === 'ids' && isObjectEntry) return '"owners" must hold user ids';
+		if (ownerShape === 'objects' && !isObjectEntry) return '"owners" must hold owner objects';
+		const id: unknown = isObjectEntry ? (owner as { id?: unknown }).id : owner;
 		if (!isId(id)) return '"owners" must hold user ids';
 		if (!TALEO_USER_IDS.includes(id)) return `User ${id} does not exist`;
 		owners.push(id);
@@ -247,7 +269,7 @@ function create(initial?: Partial<TaleoOptions>): VendorInstance<TaleoOptions, T
 
 	/** Why the name or code cannot be used, or undefined. */
 	const takenBy = (learnCenterId: number, name: string, code: string): TaleoGroup | undefined =>
-		groups.get(learnCenterId)?.find((group) => collate(group.name) === collate(name)) ??
+		(options.uniqueNames ? groups.get(learnCenterId)?.find((group) => collate(group.name) === collate(name)) : undefined) ??
 		allGroups().find((group) => collate(group.code) === collate(code));
 
 	const insert = (learnCenterId: number, fields: CreateFields, root: string): TaleoGroup => {
@@ -285,7 +307,7 @@ function create(initial?: Partial<TaleoOptions>): VendorInstance<TaleoOptions, T
 			return badRequest('The request body is not valid JSON');
 		}
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest('The request body must be a group object');
-		const fields = readGroupRequest(body as Record<string, unknown>, options.spelling);
+		const fields = readGroupRequest(body as Record<string, unknown>, options.spelling, options.owners);
 		if (typeof fields === 'string') return badRequest(fields);
 		if (fields.parentGroupId !== null && !groups.get(learnCenterId)?.some((group) => group.id === fields.parentGroupId)) {
 			return badRequest(`Parent group ${fields.parentGroupId} does not exist in learn center ${learnCenterId}`);
@@ -303,7 +325,7 @@ function create(initial?: Partial<TaleoOptions>): VendorInstance<TaleoOptions, T
 		const rest = request.path.slice(TALEO_API_ROOT.length);
 		if (rest === '/learnCenters') {
 			if (method !== 'GET') return oracleError(405, 'Method Not Allowed', 'Use GET', 'LRN-405');
-			const page = pageOf(request.query, options.maxLimit);
+			const page = pageOf(request.query, options.maxLimit, options.paging);
 			return page ? listPage(TALEO_LEARN_CENTERS, page, `${root}/learnCenters`) : badRequest('limit and offset must be whole numbers');
 		}
 		// Only digits make a learn center id: an encoded slash or dot segment is just an unknown path.
@@ -314,7 +336,7 @@ function create(initial?: Partial<TaleoOptions>): VendorInstance<TaleoOptions, T
 		if (centerGroups === undefined) return notFound(`Learn center ${match[1]} was not found`);
 		if (method === 'POST') return createGroup(learnCenterId, request, root);
 		if (method !== 'GET') return oracleError(405, 'Method Not Allowed', 'Use GET or POST', 'LRN-405');
-		const page = pageOf(request.query, options.maxLimit);
+		const page = pageOf(request.query, options.maxLimit, options.paging);
 		return page ? listPage(centerGroups, page, `${root}/learnCenters/${learnCenterId}/groups`) : badRequest('limit and offset must be whole numbers');
 	};
 

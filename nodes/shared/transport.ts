@@ -79,18 +79,59 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
 	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** Retry-After in milliseconds (delta-seconds or HTTP date), capped; undefined when absent or unreadable. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+/** The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime. */
+const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
+
+function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
+	if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+	const time = Date.UTC(year, MONTHS.indexOf(month), day, hour, minute, Math.min(second, 59));
+	// 31 Feb and the like roll over into the next month: not a date.
+	return new Date(time).getUTCDate() === day ? time : undefined;
+}
+
+/**
+ * An HTTP-date in one of the forms RFC 9110 allows, in ms since the epoch; undefined for anything
+ * else, including the many texts `Date.parse` accepts ("May 5", "1 2", "-1").
+ */
+export function parseHttpDate(value: string, now = Date.now()): number | undefined {
+	let match = IMF_FIXDATE.exec(value);
+	if (match) return utc(Number(match[3]), match[2], Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+	match = RFC_850.exec(value);
+	if (match) {
+		// A two-digit year more than 50 years ahead is the latest past year with those digits (RFC 9110).
+		const thisYear = new Date(now).getUTCFullYear();
+		let year = thisYear - (thisYear % 100) + Number(match[3]);
+		if (year > thisYear + 50) year -= 100;
+		return utc(year, match[2], Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+	}
+	match = ASCTIME.exec(value);
+	if (match) return utc(Number(match[6]), match[1], Number(match[2].trim()), Number(match[3]), Number(match[4]), Number(match[5]));
+	return undefined;
+}
+
+/**
+ * Retry-After in milliseconds (delta-seconds or HTTP-date), capped. Undefined when the header names
+ * no real wait — absent, `0`, a date now or past, or neither form — so the 429 is retried like one
+ * without Retry-After: with backoff, within Max Retries. (A fraction such as `1.5` is taken as given.)
+ */
 export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
 	const value = header(headers, 'retry-after')?.trim();
 	if (!value) return undefined;
-	let ms: number;
+	let ms: number | undefined;
 	if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
 	else {
-		const date = Date.parse(value);
-		if (Number.isNaN(date)) return undefined;
-		ms = date - now;
+		const date = parseHttpDate(value, now);
+		ms = date === undefined ? undefined : date - now;
 	}
-	return Math.min(Math.max(0, ms), MAX_WAIT_MS);
+	if (ms === undefined || !(ms >= 1)) return undefined;
+	return Math.min(ms, MAX_WAIT_MS);
 }
 
 /** Exponential backoff with jitter: 0.5–1 × base × 2^(retry-1), capped. */

@@ -53,7 +53,7 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 
 	if (!variant) describe('rate limits', () => {
 		it('waits out 429s that carry Retry-After in seconds without using up retries', async () => {
-			inject({ type: 'status', status: 429, headers: { 'retry-after': '0' } }, 3);
+			inject({ type: 'status', status: 429, headers: { 'retry-after': '0.01' } }, 3);
 			const landing = await runOne({ maxRetries: 0 });
 			expect(landing.place).toBe('created');
 			expect(landing.json.attempts).toBe(4);
@@ -62,11 +62,12 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 		});
 
 		it('waits out 429s that carry Retry-After as an HTTP date', async () => {
-			const past = new Date(Date.now() - 5_000).toUTCString();
-			inject({ type: 'status', status: 429, headers: { 'retry-after': past } }, 2);
+			// HTTP dates have whole seconds: the next full second but one is always ahead.
+			const soon = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toUTCString();
+			inject({ type: 'status', status: 429, headers: { 'retry-after': soon } }, 1);
 			const landing = await runOne({ maxRetries: 0 });
 			expect(landing.place).toBe('created');
-			expect(creates()).toBe(3);
+			expect(creates()).toBe(2);
 		});
 
 		it('retries 429s without Retry-After within Max Retries, then fails the item saying so', async () => {
@@ -80,8 +81,24 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 			expect(errorOf(landing).httpCode).toBe(429);
 		});
 
+		// A Retry-After that names no real wait is no wait: backoff, counted against Max Retries.
+		it.each(['0', 'May 5'])(
+			'treats an endless 429 with Retry-After %j as one without: Max Retries + 1 requests, with backoff',
+			async (value) => {
+				inject({ type: 'status', status: 429, headers: { 'retry-after': value } }, Infinity);
+				const landing = await runOne({ maxRetries: 2 });
+				expect(landing.place).toBe('error');
+				const sentAt = vendorCase.createRequests(sandbox).map((request) => request.receivedAt);
+				expect(sentAt).toHaveLength(3);
+				expect(errorOf(landing).message).toContain('(gave up after 3 attempts)');
+				// Retry k waits at least half of 500 ms × 2^(k-1) (timers may fire a few ms early).
+				expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(240);
+				expect(sentAt[2] - sentAt[1]).toBeGreaterThanOrEqual(490);
+			},
+		);
+
 		it('stops waiting out an endless 429 storm after a bounded number of attempts', async () => {
-			inject({ type: 'status', status: 429, headers: { 'retry-after': '0' } }, Infinity);
+			inject({ type: 'status', status: 429, headers: { 'retry-after': '0.001' } }, Infinity);
 			const landing = await runOne({ maxRetries: 0 });
 			expect(landing.place).toBe('error');
 			// 30 waits that do not use up retries, then the one attempt Max Retries = 0 allows.

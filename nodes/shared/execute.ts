@@ -11,7 +11,7 @@ import { engineRoutesOnErrorProperty, MAY_BE_OWN_ATTEMPT, route, type ItemReport
 import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
 import { runOrdered } from './schedule';
-import { authenticatedSender, RateGate, sendWithRetries, type Attempted } from './transport';
+import { authenticatedSender, RateGate, sendWithRetries, type Attempted, type ResendCheck } from './transport';
 import type {
 	Connection,
 	GroupApi,
@@ -152,15 +152,21 @@ async function outcomeOf<P extends GroupParams>(
 
 	let existing = interpretation.existing ?? null;
 	let existingId = interpretation.existingId ?? existing?.id ?? null;
+	let lookupError: string | undefined;
 	if (!existing && !existingId) existing = run.createdInRun.get(entry.key) ?? null;
-	if (!existing && !existingId && run.options.lookUpExisting) existing = await run.lookups.find(entry.key, entry.params);
+	if (!existing && !existingId && run.options.lookUpExisting) {
+		const lookup = await run.lookups.find(entry.key, entry.params);
+		existing = lookup.found;
+		lookupError = lookup.error;
+	}
 	existingId ??= existing?.id ?? null;
 	if (run.options.onConflict === 'fail') {
 		const ownAttempt = attempted.earlierAttemptMayHaveActed ? ` ${MAY_BE_OWN_ATTEMPT}` : '';
+		const lookupFailed = lookupError ? ` The existing group could not be looked up: ${lookupError}.` : '';
 		return apiError(
 			interpretation.message,
 			attempted,
-			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.${ownAttempt}`,
+			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.${ownAttempt}${lookupFailed}`,
 		);
 	}
 	return {
@@ -171,8 +177,57 @@ async function outcomeOf<P extends GroupParams>(
 		httpCode,
 		attempts: attempted.attempts,
 		mayBeOwnEarlierAttempt: attempted.earlierAttemptMayHaveActed,
+		...(lookupError !== undefined ? { lookupError } : {}),
 		raw,
 	};
+}
+
+/** What the look before a re-send found: the group, or why the create must not go again. */
+type ResendVerdict = { found: NormalizedGroup } | { withheld: string };
+
+/**
+ * For a vendor that may take the same create twice (`repeatedCreateRefused: false`): before a create
+ * goes again after an attempt that may have created the group, the name is looked up afresh. Found →
+ * the item is a conflict with that group; not found → sent again; no lookup → not sent again.
+ */
+function resendGuard<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
+	if (run.api.repeatedCreateRefused) return undefined;
+	const guard: { verdict?: ResendVerdict; check: ResendCheck } = {
+		check: async () => {
+			const entry = unit.entries[0];
+			if (unit.batch) guard.verdict = { withheld: 'a batch is not sent again to a vendor that may take it twice' };
+			else if (!run.lookups.possible) guard.verdict = { withheld: `${run.api.displayName} offers no lookup to check first` };
+			else {
+				const lookup = await run.lookups.findNow(entry.key, entry.params);
+				if (lookup.found) guard.verdict = { found: lookup.found };
+				else if (lookup.error !== undefined) guard.verdict = { withheld: `looking the name up first failed: ${lookup.error}` };
+				else return true;
+			}
+			return false;
+		},
+	};
+	return guard;
+}
+
+/** The outcome of an item whose create was not sent again (see `resendGuard`). */
+async function withheldOutcome<P extends GroupParams>(
+	run: Run<P>,
+	entry: Entry<P>,
+	verdict: ResendVerdict | undefined,
+	attempted: Attempted,
+): Promise<ItemOutcome> {
+	const { displayName } = run.api;
+	if (verdict && 'found' in verdict) {
+		const message = `${displayName} already has a group named "${verdict.found.name || entry.params.name}"`;
+		return await outcomeOf(run, entry, { kind: 'conflict', message, existing: verdict.found }, attempted);
+	}
+	const last = attempted.response ? commonFailure(attempted.response, displayName).message : attempted.failure?.message;
+	const why = verdict?.withheld ?? 'it was not sent again';
+	return apiError(
+		last ?? 'no answer',
+		attempted,
+		`${MAY_EXIST_AFTER_NO_ANSWER} The node did not send it again, since ${displayName} may accept the same group twice and ${why}.`,
+	);
 }
 
 function request<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
@@ -188,8 +243,20 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Prom
 	};
 	if (run.stopped) return;
 	try {
-		const attempted = await sendWithRetries(run.send, request(run, unit), run.options, run.gate, run.api.extraRetryStatuses);
+		const guard = resendGuard(run, unit);
+		const attempted = await sendWithRetries(
+			run.send,
+			request(run, unit),
+			run.options,
+			run.gate,
+			run.api.extraRetryStatuses,
+			guard?.check,
+		);
 		if (attempted.response) attempted.response.body = run.scrubAnswer(attempted.response.body);
+		if (attempted.resendWithheld) {
+			for (const entry of unit.entries) report(entry, await withheldOutcome(run, entry, guard?.verdict, attempted));
+			return;
+		}
 		const interpretations = interpretUnit(run, unit, attempted);
 		for (const [position, entry] of unit.entries.entries()) {
 			const interpretation = interpretations[position] ?? {

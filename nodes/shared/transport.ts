@@ -52,7 +52,15 @@ export interface Attempted {
 	gaveUp: boolean;
 	/** An earlier attempt may have been carried out by the vendor without us seeing the answer. */
 	earlierAttemptMayHaveActed: boolean;
+	/** The `beforeResend` check said not to send again: `response`/`failure` are those of the last attempt. */
+	resendWithheld?: boolean;
 }
+
+/**
+ * Asked before a request is sent again after an attempt that may have been carried out (no answer
+ * after sending, 500, 502, 504): resolves true to send it again, false to stop with what came so far.
+ */
+export type ResendCheck = () => Promise<boolean>;
 
 /**
  * Pauses every request of one node run while the vendor rate-limits the credential:
@@ -267,7 +275,8 @@ export function authenticatedSender(
 /**
  * Sends `request` until the answer is final or the retries are spent. Retried: 429, 502, 503, 504,
  * the vendor's own `extraRetryStatuses` and network failures. A 429 that names its end (Retry-After)
- * is waited out without using up `maxRetries`, within MAX_RATE_LIMIT_WAITS.
+ * is waited out without using up `maxRetries`, within MAX_RATE_LIMIT_WAITS. After an attempt that may
+ * have been carried out, `beforeResend` (when given) decides whether the request goes again.
  */
 export async function sendWithRetries(
 	send: SendRequest,
@@ -275,11 +284,19 @@ export async function sendWithRetries(
 	policy: RetryPolicy,
 	gate: RateGate,
 	extraRetryStatuses: readonly number[] = [],
+	beforeResend?: ResendCheck,
 ): Promise<Attempted> {
 	let attempts = 0;
 	let retries = 0;
 	let rateLimitWaits = 0;
 	let earlierAttemptMayHaveActed = false;
+	/** An attempt may have acted and no check has looked since. */
+	let unchecked = false;
+	const mayResend = async (): Promise<boolean> => {
+		if (!unchecked || !beforeResend) return true;
+		unchecked = false;
+		return await beforeResend();
+	};
 	for (;;) {
 		await gate.pass();
 		attempts++;
@@ -294,8 +311,12 @@ export async function sendWithRetries(
 				return { response: null, failure: error, attempts, gaveUp: true, earlierAttemptMayHaveActed };
 			}
 			earlierAttemptMayHaveActed ||= error.mayHaveReached;
+			unchecked ||= error.mayHaveReached;
 			retries++;
 			await sleep(backoffMs(retries));
+			if (!(await mayResend())) {
+				return { response: null, failure: error, attempts, gaveUp: false, earlierAttemptMayHaveActed, resendWithheld: true };
+			}
 			continue;
 		}
 
@@ -311,9 +332,14 @@ export async function sendWithRetries(
 		if (waitsOutRateLimit) rateLimitWaits++;
 		else retries++;
 		// After a 5xx other than 503 the vendor (or the server behind its gateway) may have acted anyway.
-		earlierAttemptMayHaveActed ||= status >= 500 && status !== 503;
+		const mayHaveActed = status >= 500 && status !== 503;
+		earlierAttemptMayHaveActed ||= mayHaveActed;
+		unchecked ||= mayHaveActed;
 		const wait = retryAfter ?? backoffMs(retries);
 		if (status === 429) gate.pauseFor(wait);
 		else await sleep(wait);
+		if (!(await mayResend())) {
+			return { response, attempts, gaveUp: false, earlierAttemptMayHaveActed, resendWithheld: true };
+		}
 	}
 }

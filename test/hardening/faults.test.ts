@@ -178,7 +178,8 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 		it('does not create a second group when the reset came after the vendor acted, and says so', async () => {
 			inject({ type: 'reset', when: 'after' });
 			const landing = await runOne({ maxRetries: 1 });
-			expect(creates()).toBe(2);
+			// A vendor that may take a create twice is asked for the name instead of sent it again.
+			expect(creates()).toBe(vendorCase.refusesRepeatedCreate ? 2 : 1);
 			expect(vendorCase.countGroups(sandbox, landing.name)).toBe(1);
 			expect(landing.place).toBe('conflict');
 			expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);
@@ -186,7 +187,7 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 			// One sentence after the vendor's words, whether or not they end with a full stop.
 			expect(String(landing.json.message)).not.toMatch(/\.\./);
 			expect(landing.json.id).toBe(vendorCase.groupId(sandbox, landing.name));
-			expect(landing.json.attempts).toBe(2);
+			expect(landing.json.attempts).toBe(vendorCase.refusesRepeatedCreate ? 2 : 1);
 		});
 
 		it('keeps every item of the run in its place when one request is reset after the vendor acted', async () => {

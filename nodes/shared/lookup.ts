@@ -142,6 +142,8 @@ export class Lookups<P extends GroupParams> {
 		entry.page.then(
 			(response) => {
 				if (this.pages.get(key) !== entry) return;
+				// Only list pages are kept: an error answer (401, 5xx, a proxy page) is asked again next time.
+				if (response.statusCode < 200 || response.statusCode >= 300) return this.forget(key, entry);
 				entry.bytes = sizeOf(response.body);
 				this.bytes += entry.bytes;
 			},

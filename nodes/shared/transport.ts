@@ -174,7 +174,30 @@ export function codeAlongCauses(error: unknown, accept: (code: string) => boolea
 	return undefined;
 }
 
-const errorCode = (error: unknown) => codeAlongCauses(error, (code) => NETWORK_CODES.has(code));
+/**
+ * n8n 1.x's helper wraps the HTTP client's error in a NodeApiError that drops the code (it may keep it
+ * as `httpCode`) and swaps the message for these words of its own (NodeError's COMMON_ERRORS).
+ */
+const N8N_NETWORK_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+	[/connection to the server was closed unexpectedly/i, 'ECONNRESET'],
+	[/server closed the connection unexpectedly/i, 'ECONNRESET'],
+	[/service refused the connection/i, 'ECONNREFUSED'],
+	[/connection cannot be established, this usually occurs due to an incorrect host/i, 'ENOTFOUND'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+	[/connection timed out/i, 'ETIMEDOUT'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/host is unreachable/i, 'EHOSTUNREACH'],
+];
+
+function errorCode(error: unknown): string | undefined {
+	const isNetworkCode = (code: string) => NETWORK_CODES.has(code);
+	const code = codeAlongCauses(error, isNetworkCode);
+	if (code) return code;
+	const httpCode = (error as { httpCode?: unknown } | null)?.httpCode;
+	if (typeof httpCode === 'string' && isNetworkCode(httpCode)) return httpCode;
+	const text = errorMessages(error);
+	return N8N_NETWORK_WORDS.find(([words]) => words.test(text))?.[1];
+}
 
 /** The distinct messages along an error's `cause` chain (n8n often repeats one at each wrapping). */
 function errorMessages(error: unknown): string {

@@ -207,7 +207,8 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 				if (landing.place === 'conflict') expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);
 			}
 			expect(vendorCase.groupNames(sandbox).sort()).toEqual([...names].sort());
-			expect(vendorCase.sentEntries(sandbox)).toBe(vendorCase.batch ? 6 : 4);
+			// The reset create goes again, except to a vendor that may take it twice (looked up instead).
+			expect(vendorCase.sentEntries(sandbox)).toBe(vendorCase.batch ? 6 : vendorCase.refusesRepeatedCreate ? 4 : 3);
 		});
 
 		it('fails the item when the retries are spent on resets', async () => {
@@ -225,7 +226,7 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 			// Applied 1.1 s after arrival; the retry leaves at the earliest 1 s + 0.25 s backoff after sending.
 			inject({ type: 'delay', ms: 1_100 });
 			const landing = await runOne({ timeout: 1, maxRetries: 1 });
-			expect(creates()).toBe(2);
+			expect(creates()).toBe(vendorCase.refusesRepeatedCreate ? 2 : 1);
 			expect(vendorCase.countGroups(sandbox, landing.name)).toBe(1);
 			expect(landing.place).toBe('conflict');
 			expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);

@@ -86,6 +86,24 @@ describe('reading what n8n throws', () => {
 		);
 		expect(asNetworkFailure(node, new Error('Bad request'), 5000)).toBeUndefined();
 	});
+
+	it("recognizes n8n 1.x's NodeApiError, which keeps n8n's words instead of the code", () => {
+		const reset = asNetworkFailure(
+			node,
+			{
+				message:
+					'The connection to the server was closed unexpectedly, perhaps it is offline. You can retry the request immediately or wait and retry later.',
+			},
+			30000,
+		);
+		expect(reset?.message).toBe('network error (ECONNRESET)');
+		expect(reset?.mayHaveReached).toBe(true);
+		expect(asNetworkFailure(node, { message: 'The service refused the connection - perhaps it is offline' }, 30000)?.mayHaveReached).toBe(false);
+		expect(asNetworkFailure(node, { message: 'The connection was aborted, perhaps the server is offline' }, 5000)?.message).toBe(
+			'no answer within 5 s (timeout)',
+		);
+		expect(asNetworkFailure(node, { message: 'wrapped', httpCode: 'ECONNRESET' }, 5000)?.message).toBe('network error (ECONNRESET)');
+	});
 });
 
 describe('sendWithRetries', () => {

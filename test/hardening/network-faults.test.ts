@@ -4,12 +4,13 @@
  * client's error in a NodeApiError that keeps n8n's words ("The connection to the server was closed
  * unexpectedly…") but not the error code.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { startSandbox } from '../sandbox/server';
 import type { Fault, Sandbox } from '../sandbox/types';
 import { landings, rows, uniqueName } from './outcomes';
 import type { Landing } from './outcomes';
 import { runCase, VENDOR_CASES } from './vendors';
-import type { VendorCase } from './vendors';
 
 let sandbox: Sandbox;
 
@@ -29,7 +30,7 @@ describe.each(VENDOR_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as
 	const inject = (fault: Fault) => sandbox.inject({ vendor: vendorCase.vendor, ...vendorCase.create, fault });
 	const creates = () => vendorCase.createRequests(sandbox).length;
 
-	async function runOne(options: Record<string, unknown>): Promise<Landing & { name: string }> {
+	async function runOne(options: IDataObject): Promise<Landing & { name: string }> {
 		const name = uniqueName(vendorCase.vendor);
 		const result = await runCase(sandbox, vendorCase, { items: rows(name), options, onError: 'continueErrorOutput' });
 		expect(result.error).toBeUndefined();

@@ -34,6 +34,8 @@ export interface AssemblaOptions {
 	readonly createdBody: 'group' | 'empty';
 	/** Largest `per_page` served; more is cut down to this. */
 	readonly maxPerPage: number;
+	/** Refuse a second group of the same name in a portfolio, regardless of case (`has already been taken`); false lets names repeat. */
+	readonly uniqueNames: boolean;
 }
 
 export interface AssemblaGroup {
@@ -74,6 +76,7 @@ const DEFAULT_OPTIONS: AssemblaOptions = {
 	duplicateShape: 'fields',
 	createdBody: 'group',
 	maxPerPage: 100,
+	uniqueNames: true,
 };
 const GROUP_TYPES = ['space', 'user'];
 const MAX_NAME_LENGTH = 255;
@@ -350,7 +353,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 		if (typeof name !== 'string' || name.trim() === '') add('name', "can't be blank");
 		else if ([...name].length > MAX_NAME_LENGTH) add('name', `is too long (maximum is ${MAX_NAME_LENGTH} characters)`);
-		else if (portfolio.taken.has(name.toLowerCase())) add('name', 'has already been taken');
+		else if (options.uniqueNames && portfolio.taken.has(name.toLowerCase())) add('name', 'has already been taken');
 		if (typeof type !== 'string' || !GROUP_TYPES.includes(type)) add('type', 'is not included in the list');
 		const itemList = Array.isArray(items) && items.every((item) => typeof item === 'string' || typeof item === 'number');
 		if (!itemList) add('items', 'is invalid');
@@ -401,7 +404,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 				portfolioOf(portfolio).groups.filter((group) => group.name.toLowerCase() === name.toLowerCase()).length,
 			addGroup: (name, portfolio = ASSEMBLA_PORTFOLIO, fields = {}) => {
 				const target = portfolioOf(portfolio);
-				if (target.taken.has(name.toLowerCase())) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && target.taken.has(name.toLowerCase())) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert(target, name, fields.type ?? 'space', fields.items ?? []);
 			},
 			issueTokens,

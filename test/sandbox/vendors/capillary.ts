@@ -45,6 +45,8 @@ export interface CapOptions {
 	readonly rateLimit: CapRateLimit | null;
 	/** Which path families exist; the others answer 404. */
 	readonly paths: readonly CapPathFamily[];
+	/** Refuse a second group of the same name (error 12012); false lets names repeat. */
+	readonly uniqueNames: boolean;
 }
 
 export interface CapGroup {
@@ -83,6 +85,7 @@ const DEFAULT_OPTIONS: CapOptions = {
 	tokenTtlSeconds: 300,
 	rateLimit: { limit: 100, windowMs: 60_000 },
 	paths: ['core', 'rewardsCore'],
+	uniqueNames: true,
 };
 const DUPLICATE_MODES: readonly CapDuplicateMode[] = ['status', 'errors'];
 const FIRST_GROUP_ID = 2412;
@@ -126,7 +129,8 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 
 function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapApi> {
 	let options: CapOptions = DEFAULT_OPTIONS;
-	let groups = new Map<string, CapGroup>();
+	let groups: CapGroup[] = []; // in creation order
+	const taken = (name: string): boolean => groups.some((group) => group.name === name);
 	let tokens = new Map<string, Token>();
 	let windows = new Map<string, Window>();
 	let nextId = FIRST_GROUP_ID;
@@ -147,7 +151,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 
 	const reset = (): void => {
 		options = DEFAULT_OPTIONS;
-		groups = new Map();
+		groups = [];
 		tokens = new Map();
 		windows = new Map();
 		nextId = FIRST_GROUP_ID;
@@ -172,7 +176,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 			lastUpdatedOn: now,
 			lastUpdatedOnDateTime: at,
 		};
-		groups.set(name, group);
+		groups.push(group);
 		return group;
 	};
 
@@ -241,7 +245,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 		if (rank !== undefined && rank !== null && !Number.isSafeInteger(rank)) {
 			return statusBody(400, 400, 'Group rank must be an integer');
 		}
-		if (groups.has(name)) return duplicate();
+		if (options.uniqueNames && taken(name)) return duplicate();
 		return json(200, insert(name, (rank as number | null | undefined) ?? null));
 	};
 
@@ -250,7 +254,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 		const page = Math.max(0, Number(firstValue(request.query.page) ?? 0) || 0);
 		const size = Math.max(1, Number(firstValue(request.query.size) ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE);
 		// Like Capillary's search, the name filter matches parts of names, ignoring case.
-		const matching = [...groups.values()].filter((group) => group.name.toLowerCase().includes(filter));
+		const matching = groups.filter((group) => group.name.toLowerCase().includes(filter));
 		const totalPages = Math.ceil(matching.length / size);
 		return json(200, {
 			status: { success: true, code: 200, message: 'SUCCESS' },
@@ -287,10 +291,10 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 	reset();
 	return {
 		api: {
-			groups: () => [...groups.values()],
-			countGroups: (name) => (groups.has(name) ? 1 : 0),
+			groups: () => [...groups],
+			countGroups: (name) => groups.filter((group) => group.name === name).length,
 			addGroup: (name, rank = null) => {
-				if (groups.has(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && taken(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert(name, rank);
 			},
 			tokensIssued: () => issued,

@@ -47,6 +47,8 @@ export interface HelloIdOptions {
 	readonly maxBatchSize: number | null;
 	/** Largest `take` a page honours. */
 	readonly maxTake: number;
+	/** Refuse a second group of the same name (case-insensitive, the seed's "already exists"); false lets names repeat. */
+	readonly uniqueNames: boolean;
 }
 
 export interface HelloIdApi {
@@ -62,7 +64,7 @@ export interface HelloIdApi {
 	readonly options: HelloIdOptions;
 }
 
-const DEFAULT_OPTIONS: HelloIdOptions = { reverseBatchAnswers: false, maxBatchSize: null, maxTake: 1000 };
+const DEFAULT_OPTIONS: HelloIdOptions = { reverseBatchAnswers: false, maxBatchSize: null, maxTake: 1000, uniqueNames: true };
 const DEFAULT_TAKE = 100;
 
 /** The users of the seed's sample request, so it succeeds as written. */
@@ -91,7 +93,8 @@ function stringList(value: unknown): string[] | undefined {
 
 function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOptions, HelloIdApi> {
 	let options: HelloIdOptions = DEFAULT_OPTIONS;
-	let groups = new Map<string, StoredGroup>(); // by folded name, in creation order
+	let groups: StoredGroup[] = []; // in creation order
+	const taken = (name: string): boolean => groups.some((group) => fold(group.name) === fold(name));
 	let users = new Map<string, HelloIdUser>(); // by folded GUID and by folded user name
 
 	const addUser = (userName: string, userGuid: string = randomUUID()): HelloIdUser => {
@@ -107,7 +110,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 
 	const reset = (): void => {
 		options = DEFAULT_OPTIONS;
-		groups = new Map();
+		groups = [];
 		users = new Map();
 		for (const user of SEED_USERS) addUser(user.userName, user.userGuid);
 		if (initial !== undefined) configure(initial);
@@ -115,7 +118,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 
 	const insert = (group: Omit<StoredGroup, 'groupGuid'>): StoredGroup => {
 		const stored = { ...group, groupGuid: randomUUID() };
-		groups.set(fold(group.name), stored);
+		groups.push(stored);
 		return stored;
 	};
 
@@ -153,7 +156,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 		if (unknownName !== undefined) return { name, reason: `User ${unknownName} was not found.` };
 		const unknownGuid = userGuids.find((guid) => !users.has(`guid:${fold(guid)}`));
 		if (unknownGuid !== undefined) return { name, reason: `User with GUID ${unknownGuid} was not found.` };
-		if (groups.has(fold(name))) return { name, reason: DUPLICATE_REASON };
+		if (options.uniqueNames && taken(name)) return { name, reason: DUPLICATE_REASON };
 		const managedByUserGuid = typeof manager === 'string' ? manager : null;
 		return { group: { name, isEnabled, isDefault, isQrEnabled, managedByUserGuid, userNames, userGuids, applicationNames, applicationGuids } };
 	};
@@ -207,7 +210,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 		const take = number('take', DEFAULT_TAKE);
 		const skip = number('skip', 0);
 		if (take === undefined || skip === undefined) return errorResult(400, 'take and skip must be whole numbers.');
-		const page = [...groups.values()].slice(skip, skip + Math.min(take, options.maxTake));
+		const page = groups.slice(skip, skip + Math.min(take, options.maxTake));
 		return json(200, page.map(answerOf));
 	};
 
@@ -228,10 +231,10 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 	reset();
 	return {
 		api: {
-			groups: () => [...groups.values()],
-			countGroups: (name) => [...groups.keys()].filter((key) => key === fold(name)).length,
+			groups: () => [...groups],
+			countGroups: (name) => groups.filter((group) => fold(group.name) === fold(name)).length,
 			addGroup: (name) => {
-				if (groups.has(fold(name))) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && taken(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert({
 					name,
 					isEnabled: true,

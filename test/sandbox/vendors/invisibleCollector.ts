@@ -26,6 +26,8 @@ export interface IcOptions {
 	readonly duplicate: IcDuplicateMode;
 	/** Extra accounts besides the default one; `configure` adds these to the existing ones. */
 	readonly accounts: readonly IcAccountSeed[];
+	/** Refuse a second group of the same name (the docs' 409); false lets names repeat. */
+	readonly uniqueNames: boolean;
 }
 
 export interface IcCompany {
@@ -46,18 +48,20 @@ export interface IcApi {
 	groupsOf(token?: string): IcGroup[];
 	/** Number of groups named exactly `name`: proves nothing was created twice. */
 	countGroups(name: string, token?: string): number;
-	/** Seeds an existing group, as if created earlier (no request recorded). Throws on a duplicate. */
+	/** Seeds an existing group, as if created earlier (no request recorded). Throws on a duplicate while names are unique. */
 	addGroup(name: string, token?: string): IcGroup;
 	readonly options: IcOptions;
 }
 
-const DEFAULT_OPTIONS: IcOptions = { duplicate: '409', accounts: [] };
+const DEFAULT_OPTIONS: IcOptions = { duplicate: '409', accounts: [], uniqueNames: true };
 const DUPLICATE_MODES: readonly IcDuplicateMode[] = ['409', '409-no-gid', '409-id', '422'];
 
 interface Account {
 	readonly company: IcCompany;
-	// Map keeps insertion order for listing and gives O(1) duplicate checks.
-	readonly groups: Map<string, IcGroup>;
+	/** In creation order. */
+	readonly groups: IcGroup[];
+	/** First group of each name: O(1) duplicate checks. */
+	readonly byName: Map<string, IcGroup>;
 }
 
 const newId = (): string => randomBytes(12).toString('hex');
@@ -71,7 +75,7 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		const existing = accounts.get(token);
 		if (existing !== undefined) return existing.company;
 		const company = { gid: gid ?? newId(), name: name ?? `Company ${accounts.size + 1}` };
-		accounts.set(token, { company, groups: new Map() });
+		accounts.set(token, { company, groups: [], byName: new Map() });
 		return company;
 	};
 
@@ -98,7 +102,8 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 
 	const insert = (account: Account, name: string): IcGroup => {
 		const group = { id: newId(), name };
-		account.groups.set(name, group);
+		account.groups.push(group);
+		if (!account.byName.has(name)) account.byName.set(name, group);
 		return group;
 	};
 
@@ -129,8 +134,8 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		const name: unknown = (body as Record<string, unknown>).name;
 		if (typeof name !== 'string') return codeMessage(422, 'name: must be a string');
 		if (name.trim() === '') return codeMessage(422, 'name: must not be blank');
-		const existing = account.groups.get(name);
-		if (existing !== undefined) return duplicate(existing);
+		const existing = account.byName.get(name);
+		if (existing !== undefined && options.uniqueNames) return duplicate(existing);
 		return json(201, insert(account, name));
 	};
 
@@ -143,7 +148,7 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		}
 		if (path === '/groups') {
 			if (method === 'POST') return createGroup(account, request);
-			if (method === 'GET') return json(200, [...account.groups.values()]);
+			if (method === 'GET') return json(200, [...account.groups]);
 			return notAllowed('GET, POST');
 		}
 		return codeMessage(404, 'Not Found');
@@ -154,11 +159,11 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		api: {
 			addAccount,
 			companyOf: (token = IC_DEFAULT_TOKEN) => accounts.get(token)?.company,
-			groupsOf: (token = IC_DEFAULT_TOKEN) => [...accountOf(token).groups.values()],
-			countGroups: (name, token = IC_DEFAULT_TOKEN) => (accountOf(token).groups.has(name) ? 1 : 0),
+			groupsOf: (token = IC_DEFAULT_TOKEN) => [...accountOf(token).groups],
+			countGroups: (name, token = IC_DEFAULT_TOKEN) => accountOf(token).groups.filter((group) => group.name === name).length,
 			addGroup: (name, token = IC_DEFAULT_TOKEN) => {
 				const account = accountOf(token);
-				if (account.groups.has(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
+				if (options.uniqueNames && account.byName.has(name)) throw new Error(`group ${JSON.stringify(name)} already exists`);
 				return insert(account, name);
 			},
 			get options() {

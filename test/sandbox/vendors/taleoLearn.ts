@@ -2,8 +2,9 @@
  * Oracle Taleo Learn: HTTP Basic for one API user, `GET /learn.rest/v1/learnCenters`,
  * `POST|GET /learn.rest/v1/learnCenters/{id}/groups`, list pages `{count, hasMore, items, limit, offset, links}`.
  * Contract: /work/shared/vendors.md and the seed page. Choices where the docs say nothing:
- * - names are unique per learn center and codes across the instance, both compared as SQL Server's
- *   default collation does (case-insensitive, trailing spaces ignored): 409 for either;
+ * - codes are unique across the instance (409, the documented "same identifier"); names only with
+ *   `uniqueNames` (per learn center); both compared as SQL Server's default collation does
+ *   (case-insensitive, trailing spaces ignored);
  * - request bodies are checked strictly (an unknown field is a 400), so a field sent under the wrong
  *   spelling is noticed; `spelling` says which spelling of name/parentGroupId is accepted;
  * - error bodies follow Oracle's REST error shape `{type, title, status, detail, o:errorCode}`.
@@ -46,6 +47,12 @@ export interface TaleoOptions {
 	readonly maxLimit: number;
 	/** Body of a 409: Oracle's error JSON, or nothing at all (the docs show none). */
 	readonly conflictBody: 'json' | 'empty';
+	/**
+	 * Also answer 409 for a name already used in the learn center. Off by default: the docs promise the 409
+	 * only for "the same identifier", and `code` (the identifier a client may set) is optional and generated
+	 * by the vendor, so nothing documented stops two groups of one name.
+	 */
+	readonly uniqueNames: boolean;
 }
 
 type Link = { readonly rel: string; readonly href: string };
@@ -92,7 +99,7 @@ export interface TaleoApi {
 	readonly options: TaleoOptions;
 }
 
-const DEFAULT_OPTIONS: TaleoOptions = { spelling: 'both', maxLimit: 100, conflictBody: 'json' };
+const DEFAULT_OPTIONS: TaleoOptions = { spelling: 'both', maxLimit: 100, conflictBody: 'json', uniqueNames: false };
 const SPELLINGS: readonly TaleoSpelling[] = ['both', 'example', 'schema'];
 const DEFAULT_LIMIT = 25;
 const STATUS_FLAGS = ['active', 'inactive'] as const;
@@ -247,7 +254,7 @@ function create(initial?: Partial<TaleoOptions>): VendorInstance<TaleoOptions, T
 
 	/** Why the name or code cannot be used, or undefined. */
 	const takenBy = (learnCenterId: number, name: string, code: string): TaleoGroup | undefined =>
-		groups.get(learnCenterId)?.find((group) => collate(group.name) === collate(name)) ??
+		(options.uniqueNames ? groups.get(learnCenterId)?.find((group) => collate(group.name) === collate(name)) : undefined) ??
 		allGroups().find((group) => collate(group.code) === collate(code));
 
 	const insert = (learnCenterId: number, fields: CreateFields, root: string): TaleoGroup => {

@@ -186,27 +186,42 @@ async function outcomeOf<P extends GroupParams>(
 type ResendVerdict = { found: NormalizedGroup } | { withheld: string };
 
 /**
- * For a vendor that may take the same create twice (`repeatedCreateRefused: false`): before a create
- * goes again after an attempt that may have created the group, the name is looked up afresh. Found →
- * the item is a conflict with that group; not found → sent again; no lookup → not sent again.
+ * Before a create goes again after an attempt that may have created the group, the name is looked
+ * up afresh (pages read before are not trusted). Found → the item is a conflict with that group, not
+ * sent again; not found → sent again. When the lookup fails or cannot be done, a vendor that refuses
+ * a repeated create (`repeatedCreateRefused`) gets it again and answers "already exists"; any other
+ * vendor does not, and the item fails saying the group may exist. A vendor that refuses repeats is
+ * only looked up with *Look Up Existing Group* on. A batch (HelloID, which refuses repeats) is sent
+ * again unless every one of its groups was found; the vendor then refuses those it already has.
  */
 function resendGuard<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
-	if (run.api.repeatedCreateRefused) return undefined;
-	const guard: { verdict?: ResendVerdict; check: ResendCheck } = {
-		check: async () => {
-			const entry = unit.entries[0];
-			if (unit.batch) guard.verdict = { withheld: 'a batch is not sent again to a vendor that may take it twice' };
-			else if (!run.lookups.possible) guard.verdict = { withheld: `${run.api.displayName} offers no lookup to check first` };
-			else {
-				const lookup = await run.lookups.findNow(entry.key, entry.params);
-				if (lookup.found) guard.verdict = { found: lookup.found };
-				else if (lookup.error !== undefined) guard.verdict = { withheld: `looking the name up first failed: ${lookup.error}` };
-				else return true;
-			}
+	const refused = run.api.repeatedCreateRefused;
+	if (refused && (!run.options.lookUpExisting || !run.lookups.possible)) return undefined;
+	const verdicts = new Map<Entry<P>, ResendVerdict>();
+	const check: ResendCheck = async () => {
+		verdicts.clear();
+		if (!run.lookups.possible) {
+			for (const entry of unit.entries) verdicts.set(entry, { withheld: `${run.api.displayName} offers no lookup to check first` });
 			return false;
-		},
+		}
+		for (const entry of unit.entries) {
+			const lookup = await run.lookups.findNow(entry.key, entry.params);
+			if (lookup.found) verdicts.set(entry, { found: lookup.found });
+			else if (lookup.error !== undefined && !refused) {
+				verdicts.set(entry, { withheld: `looking the name up first failed: ${lookup.error}` });
+			}
+		}
+		if (!refused) {
+			if (unit.batch && verdicts.size < unit.entries.length) {
+				for (const entry of unit.entries) {
+					if (!verdicts.has(entry)) verdicts.set(entry, { withheld: 'a batch is not sent again in part' });
+				}
+			}
+			return verdicts.size === 0;
+		}
+		return verdicts.size < unit.entries.length;
 	};
-	return guard;
+	return { check, verdictOf: (entry: Entry<P>) => verdicts.get(entry) };
 }
 
 /** The outcome of an item whose create was not sent again (see `resendGuard`). */
@@ -254,7 +269,7 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Prom
 		);
 		if (attempted.response) attempted.response.body = run.scrubAnswer(attempted.response.body);
 		if (attempted.resendWithheld) {
-			for (const entry of unit.entries) report(entry, await withheldOutcome(run, entry, guard?.verdict, attempted));
+			for (const entry of unit.entries) report(entry, await withheldOutcome(run, entry, guard?.verdictOf(entry), attempted));
 			return;
 		}
 		const interpretations = interpretUnit(run, unit, attempted);

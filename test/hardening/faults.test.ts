@@ -178,8 +178,8 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 		it('does not create a second group when the reset came after the vendor acted, and says so', async () => {
 			inject({ type: 'reset', when: 'after' });
 			const landing = await runOne({ maxRetries: 1 });
-			// A vendor that may take a create twice is asked for the name instead of sent it again.
-			expect(creates()).toBe(vendorCase.refusesRepeatedCreate ? 2 : 1);
+			// Before sending again, the name is looked up (Look Up Existing Group is on): the group is there.
+			expect(creates()).toBe(1);
 			expect(vendorCase.countGroups(sandbox, landing.name)).toBe(1);
 			expect(landing.place).toBe('conflict');
 			expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);
@@ -187,7 +187,7 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 			// One sentence after the vendor's words, whether or not they end with a full stop.
 			expect(String(landing.json.message)).not.toMatch(/\.\./);
 			expect(landing.json.id).toBe(vendorCase.groupId(sandbox, landing.name));
-			expect(landing.json.attempts).toBe(vendorCase.refusesRepeatedCreate ? 2 : 1);
+			expect(landing.json.attempts).toBe(1);
 		});
 
 		it('keeps every item of the run in its place when one request is reset after the vendor acted', async () => {
@@ -207,8 +207,8 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 				if (landing.place === 'conflict') expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);
 			}
 			expect(vendorCase.groupNames(sandbox).sort()).toEqual([...names].sort());
-			// The reset create goes again, except to a vendor that may take it twice (looked up instead).
-			expect(vendorCase.sentEntries(sandbox)).toBe(vendorCase.batch ? 6 : vendorCase.refusesRepeatedCreate ? 4 : 3);
+			// The reset create is not sent again: the name is looked up first, and the group is there.
+			expect(vendorCase.sentEntries(sandbox)).toBe(3);
 		});
 
 		it('fails the item when the retries are spent on resets', async () => {
@@ -226,7 +226,7 @@ describe.each(ALL_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as co
 			// Applied 1.1 s after arrival; the retry leaves at the earliest 1 s + 0.25 s backoff after sending.
 			inject({ type: 'delay', ms: 1_100 });
 			const landing = await runOne({ timeout: 1, maxRetries: 1 });
-			expect(creates()).toBe(vendorCase.refusesRepeatedCreate ? 2 : 1);
+			expect(creates()).toBe(1);
 			expect(vendorCase.countGroups(sandbox, landing.name)).toBe(1);
 			expect(landing.place).toBe('conflict');
 			expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);

@@ -26,6 +26,7 @@ describe('Taleo Learn conflict lookups', () => {
 	const lists = () => sandbox.requests.filter((request) => request.vendor === 'taleoLearn' && request.method === 'GET');
 
 	it('reports a failed lookup as such, and looks again for the next item of the name', async () => {
+		sandbox.configure('taleoLearn', { uniqueNames: true });
 		const taken = uniqueName('taleo-lookup');
 		const first = await runCase(sandbox, taleo, { items: rows(taken), onError: 'continueErrorOutput' });
 		expect(landings(first, 1)[0].place).toBe('created');

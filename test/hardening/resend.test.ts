@@ -1,7 +1,7 @@
 /**
  * No second group after an answer that never came: the vendor creates the group and then drops the
  * connection or answers 500/502/504. A vendor that refuses a repeated create gets the create again
- * (and answers "already exists"); one that may take it twice (Taleo Learn) is asked for the name first.
+ * only when the name cannot be looked up (it answers "already exists"); otherwise the name is looked up first.
  * Either way, one row never makes two groups of one name.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -10,7 +10,7 @@ import { startSandbox } from '../sandbox/server';
 import type { Fault, Sandbox } from '../sandbox/types';
 import { landings, rows, uniqueName } from './outcomes';
 import type { Landing } from './outcomes';
-import { runCase, TALEO_LEARN, VENDOR_CASES } from './vendors';
+import { INVISIBLE_COLLECTOR, runCase, TALEO_LEARN, VENDOR_CASES } from './vendors';
 import type { VendorCase } from './vendors';
 
 let sandbox: Sandbox;
@@ -47,24 +47,54 @@ const ACTED_THEN_LOST: Array<[string, Fault]> = [
 	['a 500 after the vendor acted', { type: 'applied', status: 500 }],
 ];
 
+/** The sandbox's switch: whether the vendor refuses a second group of one name (Taleo Learn's default: no). */
+const MODES = [
+	['names unique', true],
+	['names not unique', false],
+] as const;
+
 describe.each(VENDOR_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as const))('%s', (_label, vendorCase) => {
-	it.each(ACTED_THEN_LOST)('makes one group of one row after %s', async (_what, fault) => {
-		sandbox.inject({ vendor: vendorCase.vendor, ...vendorCase.create, fault });
-		const landing = await runOne(vendorCase, { maxRetries: 2 });
-		expect(vendorCase.countGroups(sandbox, landing.name)).toBe(1);
-		const retried = !(fault.type === 'applied' && fault.status === 500 && !vendorCase.retries500);
-		if (!retried) {
-			// A 500 this vendor does not retry is final: nothing is sent again.
-			expect(landing.place).toBe('error');
+	describe.each(MODES)('%s', (_mode, uniqueNames) => {
+		beforeEach(() => sandbox.configure(vendorCase.vendor, { uniqueNames }));
+
+		it.each(ACTED_THEN_LOST)('makes one group of one row after %s', async (_what, fault) => {
+			sandbox.inject({ vendor: vendorCase.vendor, ...vendorCase.create, fault });
+			const landing = await runOne(vendorCase, { maxRetries: 2 });
+			expect(vendorCase.countGroups(sandbox, landing.name)).toBe(1);
+			const retried = !(fault.type === 'applied' && fault.status === 500 && !vendorCase.retries500);
+			if (!retried) {
+				// A 500 this vendor does not retry is final: nothing is sent again.
+				expect(landing.place).toBe('error');
+				expect(vendorCase.createRequests(sandbox)).toHaveLength(1);
+				return;
+			}
+			expect(landing.place).toBe('conflict');
+			expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);
+			expect(landing.json.id).toBe(vendorCase.groupId(sandbox, landing.name));
+			expect(landing.json.existing).not.toBeNull();
+			// The lookup found the group: the create is not sent again.
 			expect(vendorCase.createRequests(sandbox)).toHaveLength(1);
-			return;
-		}
+		});
+	});
+});
+
+describe('with Look Up Existing Group off', () => {
+	it('sends the create again to a vendor that refuses a repeat, and meets its "already exists"', async () => {
+		const ic = INVISIBLE_COLLECTOR;
+		sandbox.inject({ vendor: ic.vendor, ...ic.create, fault: { type: 'reset', when: 'after' } });
+		const landing = await runOne(ic, { maxRetries: 2, lookUpExisting: false });
 		expect(landing.place).toBe('conflict');
 		expect(landing.json.mayHaveBeenCreatedByEarlierAttempt).toBe(true);
-		expect(landing.json.id).toBe(vendorCase.groupId(sandbox, landing.name));
-		if (!vendorCase.refusesRepeatedCreate) expect(landing.json.existing).not.toBeNull();
-		// A vendor that may take a create twice is not sent it again: the lookup found the group.
-		expect(vendorCase.createRequests(sandbox)).toHaveLength(vendorCase.refusesRepeatedCreate ? 2 : 1);
+		expect(ic.createRequests(sandbox)).toHaveLength(2);
+		expect(ic.countGroups(sandbox, landing.name)).toBe(1);
+	});
+
+	it('still looks before sending again to a vendor that may take a repeat', async () => {
+		sandbox.inject({ vendor: 'taleoLearn', ...TALEO_LEARN.create, fault: { type: 'reset', when: 'after' } });
+		const landing = await runOne(TALEO_LEARN, { maxRetries: 2, lookUpExisting: false });
+		expect(landing.place).toBe('conflict');
+		expect(TALEO_LEARN.createRequests(sandbox)).toHaveLength(1);
+		expect(TALEO_LEARN.countGroups(sandbox, landing.name)).toBe(1);
 	});
 });
 
@@ -109,6 +139,7 @@ describe('Taleo Learn (a repeated create is not known to be refused)', () => {
 	it('looks afresh: a list page read before the attempt is not trusted', async () => {
 		// Row 1 conflicts and pages the list (the group of row 2 is not on it yet); row 2 is then
 		// created by an attempt whose answer is lost, and its lookup must read the list again.
+		sandbox.configure('taleoLearn', { uniqueNames: true });
 		const taken = uniqueName('taleo-taken');
 		const fresh = uniqueName('taleo-fresh');
 		const first = await runCase(sandbox, taleo, { items: rows(taken), onError: 'continueErrorOutput' });

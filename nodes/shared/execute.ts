@@ -11,7 +11,7 @@ import { engineRoutesOnErrorProperty, MAY_BE_OWN_ATTEMPT, route, type ItemReport
 import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
 import { runOrdered } from './schedule';
-import { authenticatedSender, RateGate, sendWithRetries, type Attempted } from './transport';
+import { authenticatedSender, RateGate, sendWithRetries, type Attempted, type ResendCheck } from './transport';
 import type {
 	Connection,
 	GroupApi,
@@ -152,15 +152,21 @@ async function outcomeOf<P extends GroupParams>(
 
 	let existing = interpretation.existing ?? null;
 	let existingId = interpretation.existingId ?? existing?.id ?? null;
+	let lookupError: string | undefined;
 	if (!existing && !existingId) existing = run.createdInRun.get(entry.key) ?? null;
-	if (!existing && !existingId && run.options.lookUpExisting) existing = await run.lookups.find(entry.key, entry.params);
+	if (!existing && !existingId && run.options.lookUpExisting) {
+		const lookup = await run.lookups.find(entry.key, entry.params);
+		existing = lookup.found;
+		lookupError = lookup.error;
+	}
 	existingId ??= existing?.id ?? null;
 	if (run.options.onConflict === 'fail') {
 		const ownAttempt = attempted.earlierAttemptMayHaveActed ? ` ${MAY_BE_OWN_ATTEMPT}` : '';
+		const lookupFailed = lookupError ? ` The existing group could not be looked up: ${lookupError}.` : '';
 		return apiError(
 			interpretation.message,
 			attempted,
-			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.${ownAttempt}`,
+			`${run.api.displayName} reported a conflict${existingId ? ` with the existing group ${existingId}` : ''}, and the node's "On Conflict" option is set to fail the item.${ownAttempt}${lookupFailed}`,
 		);
 	}
 	return {
@@ -171,8 +177,72 @@ async function outcomeOf<P extends GroupParams>(
 		httpCode,
 		attempts: attempted.attempts,
 		mayBeOwnEarlierAttempt: attempted.earlierAttemptMayHaveActed,
+		...(lookupError !== undefined ? { lookupError } : {}),
 		raw,
 	};
+}
+
+/** What the look before a re-send found: the group, or why the create must not go again. */
+type ResendVerdict = { found: NormalizedGroup } | { withheld: string };
+
+/**
+ * Before a create goes again after an attempt that may have created the group, the name is looked
+ * up afresh (pages read before are not trusted). Found → the item is a conflict with that group, not
+ * sent again; not found → sent again. When the lookup fails or cannot be done, a vendor that refuses
+ * a repeated create (`repeatedCreateRefused`) gets it again and answers "already exists"; any other
+ * vendor does not, and the item fails saying the group may exist. A vendor that refuses repeats is
+ * only looked up with *Look Up Existing Group* on. A batch (HelloID, which refuses repeats) is sent
+ * again unless every one of its groups was found; the vendor then refuses those it already has.
+ */
+function resendGuard<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
+	const refused = run.api.repeatedCreateRefused;
+	if (refused && (!run.options.lookUpExisting || !run.lookups.possible)) return undefined;
+	const verdicts = new Map<Entry<P>, ResendVerdict>();
+	const check: ResendCheck = async () => {
+		verdicts.clear();
+		if (!run.lookups.possible) {
+			for (const entry of unit.entries) verdicts.set(entry, { withheld: `${run.api.displayName} offers no lookup to check first` });
+			return false;
+		}
+		for (const entry of unit.entries) {
+			const lookup = await run.lookups.findNow(entry.key, entry.params);
+			if (lookup.found) verdicts.set(entry, { found: lookup.found });
+			else if (lookup.error !== undefined && !refused) {
+				verdicts.set(entry, { withheld: `looking the name up first failed: ${lookup.error}` });
+			}
+		}
+		if (!refused) {
+			if (unit.batch && verdicts.size < unit.entries.length) {
+				for (const entry of unit.entries) {
+					if (!verdicts.has(entry)) verdicts.set(entry, { withheld: 'a batch is not sent again in part' });
+				}
+			}
+			return verdicts.size === 0;
+		}
+		return verdicts.size < unit.entries.length;
+	};
+	return { check, verdictOf: (entry: Entry<P>) => verdicts.get(entry) };
+}
+
+/** The outcome of an item whose create was not sent again (see `resendGuard`). */
+async function withheldOutcome<P extends GroupParams>(
+	run: Run<P>,
+	entry: Entry<P>,
+	verdict: ResendVerdict | undefined,
+	attempted: Attempted,
+): Promise<ItemOutcome> {
+	const { displayName } = run.api;
+	if (verdict && 'found' in verdict) {
+		const message = `${displayName} already has a group named "${verdict.found.name || entry.params.name}"`;
+		return await outcomeOf(run, entry, { kind: 'conflict', message, existing: verdict.found }, attempted);
+	}
+	const last = attempted.response ? commonFailure(attempted.response, displayName).message : attempted.failure?.message;
+	const why = verdict?.withheld ?? 'it was not sent again';
+	return apiError(
+		last ?? 'no answer',
+		attempted,
+		`${MAY_EXIST_AFTER_NO_ANSWER} The node did not send it again, since ${displayName} may accept the same group twice and ${why}.`,
+	);
 }
 
 function request<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
@@ -188,8 +258,20 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Prom
 	};
 	if (run.stopped) return;
 	try {
-		const attempted = await sendWithRetries(run.send, request(run, unit), run.options, run.gate, run.api.extraRetryStatuses);
+		const guard = resendGuard(run, unit);
+		const attempted = await sendWithRetries(
+			run.send,
+			request(run, unit),
+			run.options,
+			run.gate,
+			run.api.extraRetryStatuses,
+			guard?.check,
+		);
 		if (attempted.response) attempted.response.body = run.scrubAnswer(attempted.response.body);
+		if (attempted.resendWithheld) {
+			for (const entry of unit.entries) report(entry, await withheldOutcome(run, entry, guard?.verdictOf(entry), attempted));
+			return;
+		}
 		const interpretations = interpretUnit(run, unit, attempted);
 		for (const [position, entry] of unit.entries.entries()) {
 			const interpretation = interpretations[position] ?? {

@@ -44,6 +44,8 @@ function conflictJson(vendor: string, { outcome, name }: ItemReport & { outcome:
 		attempts: outcome.attempts,
 	};
 	if (outcome.mayBeOwnEarlierAttempt) json.mayHaveBeenCreatedByEarlierAttempt = true;
+	// `id: null` alone means the vendor has no group of that name (or no lookup was asked for).
+	if (outcome.lookupError !== undefined) json.lookupError = outcome.lookupError;
 	if (outcome.raw !== undefined) json.rawResponse = outcome.raw as IDataObject;
 	return json;
 }

@@ -52,7 +52,15 @@ export interface Attempted {
 	gaveUp: boolean;
 	/** An earlier attempt may have been carried out by the vendor without us seeing the answer. */
 	earlierAttemptMayHaveActed: boolean;
+	/** The `beforeResend` check said not to send again: `response`/`failure` are those of the last attempt. */
+	resendWithheld?: boolean;
 }
+
+/**
+ * Asked before a request is sent again after an attempt that may have been carried out (no answer
+ * after sending, 500, 502, 504): resolves true to send it again, false to stop with what came so far.
+ */
+export type ResendCheck = () => Promise<boolean>;
 
 /**
  * Pauses every request of one node run while the vendor rate-limits the credential:
@@ -79,18 +87,59 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
 	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** Retry-After in milliseconds (delta-seconds or HTTP date), capped; undefined when absent or unreadable. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+/** The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime. */
+const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
+
+function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
+	if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+	const time = Date.UTC(year, MONTHS.indexOf(month), day, hour, minute, Math.min(second, 59));
+	// 31 Feb and the like roll over into the next month: not a date.
+	return new Date(time).getUTCDate() === day ? time : undefined;
+}
+
+/**
+ * An HTTP-date in one of the forms RFC 9110 allows, in ms since the epoch; undefined for anything
+ * else, including the many texts `Date.parse` accepts ("May 5", "1 2", "-1").
+ */
+export function parseHttpDate(value: string, now = Date.now()): number | undefined {
+	let match = IMF_FIXDATE.exec(value);
+	if (match) return utc(Number(match[3]), match[2], Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+	match = RFC_850.exec(value);
+	if (match) {
+		// A two-digit year more than 50 years ahead is the latest past year with those digits (RFC 9110).
+		const thisYear = new Date(now).getUTCFullYear();
+		let year = thisYear - (thisYear % 100) + Number(match[3]);
+		if (year > thisYear + 50) year -= 100;
+		return utc(year, match[2], Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+	}
+	match = ASCTIME.exec(value);
+	if (match) return utc(Number(match[6]), match[1], Number(match[2].trim()), Number(match[3]), Number(match[4]), Number(match[5]));
+	return undefined;
+}
+
+/**
+ * Retry-After in milliseconds (delta-seconds or HTTP-date), capped. Undefined when the header names
+ * no real wait — absent, `0`, a date now or past, or neither form — so the 429 is retried like one
+ * without Retry-After: with backoff, within Max Retries. (A fraction such as `1.5` is taken as given.)
+ */
 export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
 	const value = header(headers, 'retry-after')?.trim();
 	if (!value) return undefined;
-	let ms: number;
+	let ms: number | undefined;
 	if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
 	else {
-		const date = Date.parse(value);
-		if (Number.isNaN(date)) return undefined;
-		ms = date - now;
+		const date = parseHttpDate(value, now);
+		ms = date === undefined ? undefined : date - now;
 	}
-	return Math.min(Math.max(0, ms), MAX_WAIT_MS);
+	if (ms === undefined || !(ms >= 1)) return undefined;
+	return Math.min(ms, MAX_WAIT_MS);
 }
 
 /** Exponential backoff with jitter: 0.5–1 × base × 2^(retry-1), capped. */
@@ -125,7 +174,30 @@ export function codeAlongCauses(error: unknown, accept: (code: string) => boolea
 	return undefined;
 }
 
-const errorCode = (error: unknown) => codeAlongCauses(error, (code) => NETWORK_CODES.has(code));
+/**
+ * n8n 1.x's helper wraps the HTTP client's error in a NodeApiError that drops the code (it may keep it
+ * as `httpCode`) and swaps the message for these words of its own (NodeError's COMMON_ERRORS).
+ */
+const N8N_NETWORK_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+	[/connection to the server was closed unexpectedly/i, 'ECONNRESET'],
+	[/server closed the connection unexpectedly/i, 'ECONNRESET'],
+	[/service refused the connection/i, 'ECONNREFUSED'],
+	[/connection cannot be established, this usually occurs due to an incorrect host/i, 'ENOTFOUND'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+	[/connection timed out/i, 'ETIMEDOUT'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/host is unreachable/i, 'EHOSTUNREACH'],
+];
+
+function errorCode(error: unknown): string | undefined {
+	const isNetworkCode = (code: string) => NETWORK_CODES.has(code);
+	const code = codeAlongCauses(error, isNetworkCode);
+	if (code) return code;
+	const httpCode = (error as { httpCode?: unknown } | null)?.httpCode;
+	if (typeof httpCode === 'string' && isNetworkCode(httpCode)) return httpCode;
+	const text = errorMessages(error);
+	return N8N_NETWORK_WORDS.find(([words]) => words.test(text))?.[1];
+}
 
 /** The distinct messages along an error's `cause` chain (n8n often repeats one at each wrapping). */
 function errorMessages(error: unknown): string {
@@ -226,7 +298,8 @@ export function authenticatedSender(
 /**
  * Sends `request` until the answer is final or the retries are spent. Retried: 429, 502, 503, 504,
  * the vendor's own `extraRetryStatuses` and network failures. A 429 that names its end (Retry-After)
- * is waited out without using up `maxRetries`, within MAX_RATE_LIMIT_WAITS.
+ * is waited out without using up `maxRetries`, within MAX_RATE_LIMIT_WAITS. After an attempt that may
+ * have been carried out, `beforeResend` (when given) decides whether the request goes again.
  */
 export async function sendWithRetries(
 	send: SendRequest,
@@ -234,11 +307,19 @@ export async function sendWithRetries(
 	policy: RetryPolicy,
 	gate: RateGate,
 	extraRetryStatuses: readonly number[] = [],
+	beforeResend?: ResendCheck,
 ): Promise<Attempted> {
 	let attempts = 0;
 	let retries = 0;
 	let rateLimitWaits = 0;
 	let earlierAttemptMayHaveActed = false;
+	/** An attempt may have acted and no check has looked since. */
+	let unchecked = false;
+	const mayResend = async (): Promise<boolean> => {
+		if (!unchecked || !beforeResend) return true;
+		unchecked = false;
+		return await beforeResend();
+	};
 	for (;;) {
 		await gate.pass();
 		attempts++;
@@ -253,8 +334,12 @@ export async function sendWithRetries(
 				return { response: null, failure: error, attempts, gaveUp: true, earlierAttemptMayHaveActed };
 			}
 			earlierAttemptMayHaveActed ||= error.mayHaveReached;
+			unchecked ||= error.mayHaveReached;
 			retries++;
 			await sleep(backoffMs(retries));
+			if (!(await mayResend())) {
+				return { response: null, failure: error, attempts, gaveUp: false, earlierAttemptMayHaveActed, resendWithheld: true };
+			}
 			continue;
 		}
 
@@ -270,9 +355,14 @@ export async function sendWithRetries(
 		if (waitsOutRateLimit) rateLimitWaits++;
 		else retries++;
 		// After a 5xx other than 503 the vendor (or the server behind its gateway) may have acted anyway.
-		earlierAttemptMayHaveActed ||= status >= 500 && status !== 503;
+		const mayHaveActed = status >= 500 && status !== 503;
+		earlierAttemptMayHaveActed ||= mayHaveActed;
+		unchecked ||= mayHaveActed;
 		const wait = retryAfter ?? backoffMs(retries);
 		if (status === 429) gate.pauseFor(wait);
 		else await sleep(wait);
+		if (!(await mayResend())) {
+			return { response, attempts, gaveUp: false, earlierAttemptMayHaveActed, resendWithheld: true };
+		}
 	}
 }

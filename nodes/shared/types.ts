@@ -41,6 +41,8 @@ export type ItemOutcome =
 			httpCode: number | null;
 			attempts: number;
 			mayBeOwnEarlierAttempt: boolean;
+			/** The lookup of the existing group could not be done (or stopped at the page ceiling): why. */
+			lookupError?: string;
 			raw?: unknown;
 	  }
 	| {

@@ -20,17 +20,42 @@ describe('retryAfterMs', () => {
 	});
 
 	it.each([
-		['0', 0],
 		[' 2 ', 2_000],
 		['1.25', 1_250],
-		[new Date(now - 60_000).toUTCString(), 0],
 		[new Date(now + 3_000).toUTCString(), 3_000],
 	])('reads %j', (value, expected) => {
 		expect(retryAfterMs({ 'retry-after': value }, now)).toBe(expected);
 	});
 
-	it.each(['', '   ', 'soon', '5 seconds', '1e9', 'Infinity', 'NaN', '0x10', '1,000'])('ignores the unreadable %j', (value) => {
+	it.each([
+		'',
+		'   ',
+		'soon',
+		'5 seconds',
+		'1e9',
+		'Infinity',
+		'NaN',
+		'0x10',
+		'1,000',
+		// Names no real wait: treated as a 429 without Retry-After.
+		'0',
+		'-1',
+		'-30',
+		new Date(now - 60_000).toUTCString(),
+		new Date(now).toUTCString(),
+		// Date.parse accepts these; RFC 9110 does not.
+		'May 5',
+		'1 2',
+		'June 1, 2030 12:00:05',
+		'2030-06-01T12:00:05Z',
+	])('ignores %j', (value) => {
 		expect(retryAfterMs({ 'retry-after': value }, now)).toBeUndefined();
+	});
+
+	it('reads every HTTP-date form RFC 9110 allows, and only those', () => {
+		expect(retryAfterMs({ 'retry-after': 'Sat, 01 Jun 2030 12:00:07 GMT' }, now)).toBe(7_000);
+		expect(retryAfterMs({ 'retry-after': 'Saturday, 01-Jun-30 12:00:07 GMT' }, now)).toBe(7_000);
+		expect(retryAfterMs({ 'retry-after': 'Sat Jun  1 12:00:07 2030' }, now)).toBe(7_000);
 	});
 
 	it('reads a header given as a list or as a number, and ignores other types', () => {
@@ -40,7 +65,7 @@ describe('retryAfterMs', () => {
 		expect(retryAfterMs({ 'retry-after': null }, now)).toBeUndefined();
 	});
 
-	it('never waits less than nothing or longer than the cap, whatever the header says', () => {
+	it('never waits less than a millisecond or longer than the cap, whatever the header says', () => {
 		const header = fc.oneof(
 			fc.string(),
 			fc.nat().map(String),
@@ -51,7 +76,7 @@ describe('retryAfterMs', () => {
 		fc.assert(
 			fc.property(header, (value) => {
 				const wait = retryAfterMs({ 'retry-after': value }, now);
-				return wait === undefined || (Number.isFinite(wait) && wait >= 0 && wait <= MAX_WAIT_MS);
+				return wait === undefined || (Number.isFinite(wait) && wait >= 1 && wait <= MAX_WAIT_MS);
 			}),
 			{ numRuns: 2_000 },
 		);

@@ -80,6 +80,11 @@ export interface VendorCase {
 	successStatus: number;
 	/** Whether the vendor's node retries a 500 (beyond the shared 429, 502, 503, 504). */
 	retries500: boolean;
+	/**
+	 * Whether the vendor is documented to refuse a second create of one group (its duplicate answer):
+	 * where not, the node looks the name up before sending a create again after an unclear attempt.
+	 */
+	refusesRepeatedCreate: boolean;
 	createRequests(sandbox: Sandbox): RecordedRequest[];
 	/** Group entries the create requests carried (a batch counts each of its groups). */
 	sentEntries(sandbox: Sandbox): number;
@@ -169,6 +174,7 @@ const invisibleCollector: VendorCase = {
 	batch: false,
 	successStatus: 201,
 	retries500: false,
+	refusesRepeatedCreate: true,
 	createRequests: (sandbox) => posts(sandbox, 'invisibleCollector', '/groups'),
 	sentEntries: (sandbox) => posts(sandbox, 'invisibleCollector', '/groups').length,
 	countGroups: (sandbox, name) => sandbox.vendors.invisibleCollector.countGroups(name, IC_HARDENING_TOKEN),
@@ -241,6 +247,7 @@ const assemblaCase = (label: string, bodyFormat: string): VendorCase => ({
 	batch: false,
 	successStatus: 201,
 	retries500: false,
+	refusesRepeatedCreate: true,
 	createRequests: (sandbox) =>
 		sandbox.requests.filter((r) => r.vendor === 'assembla' && r.method === 'POST' && r.path.startsWith('/v1/groups')),
 	sentEntries: (sandbox) =>
@@ -290,6 +297,7 @@ const helloIdCase = (label: string, mode: 'single' | 'batch'): VendorCase => {
 		batch: mode === 'batch',
 		successStatus: 200,
 		retries500: false,
+		refusesRepeatedCreate: true,
 		createRequests: (sandbox) => posts(sandbox, 'helloId', path),
 		sentEntries: (sandbox) =>
 			posts(sandbox, 'helloId', path).reduce((sum, request) => {
@@ -360,6 +368,7 @@ const capillaryCase = (label: string, credentials: CredentialCase[]): VendorCase
 	batch: false,
 	successStatus: 200,
 	retries500: false,
+	refusesRepeatedCreate: true,
 	createRequests: (sandbox) => posts(sandbox, 'capillary', CAPILLARY_CREATE),
 	sentEntries: (sandbox) => posts(sandbox, 'capillary', CAPILLARY_CREATE).length,
 	countGroups: (sandbox, name) => sandbox.vendors.capillary.countGroups(name),
@@ -402,6 +411,7 @@ const taleoLearn: VendorCase = {
 	batch: false,
 	successStatus: 201,
 	retries500: true,
+	refusesRepeatedCreate: false,
 	createRequests: (sandbox) => posts(sandbox, 'taleoLearn', TALEO_CREATE),
 	sentEntries: (sandbox) => sandbox.requests.filter((r) => r.vendor === 'taleoLearn' && r.method === 'POST').length,
 	countGroups: (sandbox, name) => sandbox.vendors.taleoLearn.countGroups(LEARN_CENTER, name),

@@ -6,7 +6,8 @@
 import 'reflect-metadata';
 
 import { Logger } from '@n8n/backend-common';
-import { InstanceSettingsConfig, SsrfProtectionConfig } from '@n8n/config';
+import * as n8nConfig from '@n8n/config';
+import { InstanceSettingsConfig } from '@n8n/config';
 import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -64,7 +65,9 @@ function useTemporaryUserFolder(): string {
  * turn it on for these tests. This relaxes nothing in the nodes: they never see this setting.
  */
 function allowLoopbackRequests(): void {
-	Container.get(SsrfProtectionConfig).enabled = false;
+	// n8n 1.x (`npm run test:n8n1`) has no SSRF protection, nor its config.
+	const { SsrfProtectionConfig } = n8nConfig as Partial<typeof n8nConfig>;
+	if (SsrfProtectionConfig) Container.get(SsrfProtectionConfig).enabled = false;
 }
 
 function installRecordingLogger(): { logger: RecordingLogger; logSinks: Set<LogSink> } {

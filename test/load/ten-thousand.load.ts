@@ -22,7 +22,7 @@ const MAX_PEAK_GROWTH_MB = 1_024;
 
 /** Retried faults, faults the retry meets as "already exists", and faults the item fails on. */
 const FAULTS: readonly Fault[] = [
-	{ type: 'status', status: 429, headers: { 'retry-after': '0' } },
+	{ type: 'status', status: 429, headers: { 'retry-after': '0.01' } },
 	{ type: 'status', status: 502 },
 	{ type: 'status', status: 503 },
 	{ type: 'status', status: 504 },

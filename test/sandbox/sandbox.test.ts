@@ -249,6 +249,24 @@ describe('faults', () => {
 		expect(sandbox.pendingFaults).toBe(0);
 	});
 
+	it('applied: creates the group, then answers the given status instead; a second create sees the conflict', async () => {
+		sandbox.inject({ path: '/groups', fault: { type: 'applied', status: 504, body: { message: 'gateway timeout' } } });
+		const reply = await createGroup('Applied');
+		expect(reply.status).toBe(504);
+		expect(reply.json()).toEqual({ message: 'gateway timeout' });
+		expect(ic().countGroups('Applied')).toBe(1);
+		expect(sandbox.requests[0]).toMatchObject({ fault: 'applied', status: 504 });
+		expect((await createGroup('Applied')).status).toBe(409);
+		expect(ic().countGroups('Applied')).toBe(1);
+	});
+
+	it('applied: a request the vendor refuses is refused, and still answered with the given status', async () => {
+		sandbox.inject({ path: '/groups', fault: { type: 'applied', status: 500 } });
+		const reply = await createGroup('Refused', { token: null });
+		expect([reply.status, reply.text]).toEqual([500, '']);
+		expect(ic().countGroups('Refused')).toBe(0);
+	});
+
 	it('reset before: drops the connection and creates nothing', async () => {
 		sandbox.inject({ path: '/groups', fault: { type: 'reset', when: 'before' } });
 		await expect(createGroup('Before')).rejects.toThrow();

@@ -111,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			record.fault = fault.type;
 			if (fault.type === 'reset' && fault.when === 'before') return resetSocket(req);
 			if (fault.type === 'delay') await sleep(fault.ms);
-			else if (fault.type !== 'reset') return answer(res, record, () => writeFault(res, fault));
+			else if (fault.type !== 'reset' && fault.type !== 'applied') return answer(res, record, () => writeFault(res, fault));
 		}
 
 		const now = Date.now();
@@ -130,6 +130,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				: mount.instance.handle({ method, path, query: record.query, headers: req.headers, body, baseUrl: url + mount.prefix });
 		if (fault?.type === 'reset') return resetSocket(req); // applied, never answered
 		if (res.destroyed) return;
+		if (fault?.type === 'applied') {
+			writeFault(res, { ...fault, type: 'status' }); // applied, answered with the gateway's status
+			record.status = fault.status;
+			return;
+		}
 		send(res, response);
 		record.status = response.status;
 	};

@@ -87,6 +87,11 @@ export interface FaultMatch {
 export type Fault =
 	/** Answer with this status without touching state. A string body is sent as is (text/plain unless headers say otherwise), an object as JSON; no body → empty. */
 	| { readonly type: 'status'; readonly status: number; readonly headers?: HeaderMap; readonly body?: string | object }
+	/**
+	 * Let the vendor apply the request, then answer this status instead of the vendor's answer: a gateway
+	 * that gave up (500, 502, 504) while the server behind it did the work. Body and headers as for `status`.
+	 */
+	| { readonly type: 'applied'; readonly status: number; readonly headers?: HeaderMap; readonly body?: string | object }
 	/** Destroy the socket (TCP RST): before handling, or after the vendor applied the request but before answering. */
 	| { readonly type: 'reset'; readonly when: 'before' | 'after' }
 	/** Hold the request, then handle it normally; state is applied even if the client hung up meanwhile. */

@@ -31,6 +31,42 @@ describe('redactor', () => {
 	});
 });
 
+describe('redactor: every form and every depth', () => {
+	const secret = 'p@ss word/+?=&ü~!';
+	const redact = redactor([{ username: 'ana.user', password: secret, apiKey: 'key-1234', apiSecret: 'sec/ret+5678' }]);
+	const b64url = (text: string) => Buffer.from(text).toString('base64url');
+
+	it.each([
+		['URL-encoded', encodeURIComponent(secret)],
+		['URL-encoded, lower-case hex', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())],
+		['form-encoded', new URLSearchParams({ s: secret }).toString().slice(2)],
+		['form-encoded (+ for spaces)', encodeURIComponent(secret).replace(/%20/g, '+')],
+		['base64url', b64url(secret)],
+		['Base64 without padding', Buffer.from(secret).toString('base64').replace(/=+$/, '')],
+		['a user:password pair in Base64', Buffer.from(`ana.user:${secret}`).toString('base64')],
+		['a user:password pair in base64url', b64url(`ana.user:${secret}`)],
+		['a key:secret pair URL-encoded', encodeURIComponent('key-1234:sec/ret+5678')],
+		['a key:secret pair in base64url', b64url('key-1234:sec/ret+5678')],
+	])('scrubs the %s form', (_form, text) => {
+		const scrubbed = redact({ message: `echo ${text} end` });
+		expect(scrubbed.message).toBe(`echo ${REDACTED} end`);
+	});
+
+	it('replaces what is nested deeper than it walks by a marker, never returning it unscrubbed', () => {
+		let deep: unknown = { token: secret, text: `Bearer ${secret}` };
+		for (let level = 0; level < 40; level++) deep = level % 2 ? { next: deep } : [deep];
+		const out = JSON.stringify(redact({ raw: deep }));
+		expect(out).not.toContain(secret);
+		expect(out).toContain('[too deep]');
+	});
+
+	it('walks deep values even when the credential holds no secret', () => {
+		let deep: unknown = { leaf: 'x' };
+		for (let level = 0; level < 30; level++) deep = { next: deep };
+		expect(JSON.stringify(redactor([{}])(deep))).toContain('[too deep]');
+	});
+});
+
 describe('messageFrom', () => {
 	it.each([
 		[{ code: 409, message: 'Group already registered' }, 'Group already registered'],

@@ -32,9 +32,31 @@ describe('retryAfterMs', () => {
 
 	it('caps absurd values and ignores junk', () => {
 		expect(retryAfterMs({ 'retry-after': '999999' }, now)).toBe(MAX_WAIT_MS);
-		expect(retryAfterMs({ 'retry-after': 'Wed, 01 Jan 2025 00:00:00 GMT' }, now)).toBe(0);
 		expect(retryAfterMs({ 'retry-after': 'soon' }, now)).toBeUndefined();
 		expect(retryAfterMs({}, now)).toBeUndefined();
+	});
+
+	it('reads the three HTTP-date forms of RFC 9110', () => {
+		expect(retryAfterMs({ 'retry-after': 'Thursday, 01-Jan-26 00:00:04 GMT' }, now)).toBe(4000);
+		expect(retryAfterMs({ 'retry-after': 'Thu Jan  1 00:00:05 2026' }, now)).toBe(5000);
+	});
+
+	// Each of these is a 429 "without Retry-After": retried with backoff, within Max Retries.
+	it.each([
+		'0',
+		'0.0',
+		'-1',
+		'-5',
+		'Wed, 01 Jan 2025 00:00:00 GMT',
+		'Thu, 01 Jan 2026 00:00:00 GMT',
+		'May 5',
+		'1 2',
+		'2026-01-01T00:00:09Z',
+		'Thu, 01 Jan 2026 00:00:09 UTC',
+		'Thu, 31 Feb 2026 00:00:09 GMT',
+		'Thu, 1 Jan 2026 00:00:09 GMT',
+	])('finds no wait in %j', (value) => {
+		expect(retryAfterMs({ 'retry-after': value }, now)).toBeUndefined();
 	});
 });
 
@@ -63,6 +85,24 @@ describe('reading what n8n throws', () => {
 			'no answer within 5 s (timeout)',
 		);
 		expect(asNetworkFailure(node, new Error('Bad request'), 5000)).toBeUndefined();
+	});
+
+	it("recognizes n8n 1.x's NodeApiError, which keeps n8n's words instead of the code", () => {
+		const reset = asNetworkFailure(
+			node,
+			{
+				message:
+					'The connection to the server was closed unexpectedly, perhaps it is offline. You can retry the request immediately or wait and retry later.',
+			},
+			30000,
+		);
+		expect(reset?.message).toBe('network error (ECONNRESET)');
+		expect(reset?.mayHaveReached).toBe(true);
+		expect(asNetworkFailure(node, { message: 'The service refused the connection - perhaps it is offline' }, 30000)?.mayHaveReached).toBe(false);
+		expect(asNetworkFailure(node, { message: 'The connection was aborted, perhaps the server is offline' }, 5000)?.message).toBe(
+			'no answer within 5 s (timeout)',
+		);
+		expect(asNetworkFailure(node, { message: 'wrapped', httpCode: 'ECONNRESET' }, 5000)?.message).toBe('network error (ECONNRESET)');
 	});
 });
 
@@ -94,9 +134,9 @@ describe('sendWithRetries', () => {
 
 	it('waits out a 429 with Retry-After without using up retries', async () => {
 		const { send, sent } = scripted([
-			answer(429, { 'retry-after': '0' }),
-			answer(429, { 'retry-after': '0' }),
-			answer(429, { 'retry-after': '0' }),
+			answer(429, { 'retry-after': '0.001' }),
+			answer(429, { 'retry-after': '0.001' }),
+			answer(429, { 'retry-after': '0.001' }),
 			answer(201),
 		]);
 		const result = await sendWithRetries(send, { url: 'x' }, policy, new RateGate());
@@ -104,6 +144,23 @@ describe('sendWithRetries', () => {
 		expect(result.attempts).toBe(4);
 		expect(sent).toHaveLength(4);
 	});
+
+	it.each(['0', '-1', 'May 5', 'Wed, 01 Jan 2025 00:00:00 GMT'])(
+		'counts a 429 with Retry-After %j against Max Retries, with backoff',
+		async (value) => {
+			const sentAt: number[] = [];
+			const send = async () => {
+				sentAt.push(Date.now());
+				return answer(429, { 'retry-after': value });
+			};
+			const result = await sendWithRetries(send, { url: 'x' }, policy, new RateGate());
+			expect(result).toMatchObject({ attempts: 3, gaveUp: true });
+			expect(sentAt).toHaveLength(3);
+			// Backoff of retry k is at least half of 500 ms × 2^(k-1); timers may fire a little early.
+			expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(245);
+			expect(sentAt[2] - sentAt[1]).toBeGreaterThanOrEqual(495);
+		},
+	);
 
 	it('gives up after maxRetries on 503 and says so', async () => {
 		const { send, sent } = scripted([answer(503, { 'retry-after': '0' })]);

@@ -1,0 +1,18 @@
+/**
+ * The fault cases on n8n 1.x: `npm run test:n8n1`. The same harness and nodes, with n8n-core and
+ * n8n-workflow (and n8n-core's own @n8n packages) of the 1.x line that n8n 1.123.81 ships, installed
+ * as the aliases `n8n-core-v1` / `n8n-workflow-v1`.
+ */
+const base = require('./jest.config');
+
+const V1_SCOPE = '<rootDir>/node_modules/n8n-core-v1/node_modules/@n8n';
+
+module.exports = {
+	...base,
+	testMatch: ['**/test/hardening/network-faults.test.ts'],
+	moduleNameMapper: {
+		'^n8n-core$': '<rootDir>/node_modules/n8n-core-v1',
+		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow-v1',
+		'^@n8n/(di|config|backend-common|constants|decorators|errors|client-oauth2)$': `${V1_SCOPE}/$1`,
+	},
+};

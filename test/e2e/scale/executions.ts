@@ -1,0 +1,66 @@
+/**
+ * What n8n itself recorded of a run, read from its REST API (as the editor's Executions list does):
+ * the status, and the items of each output of a node (run data is stored as `flatted` JSON).
+ */
+import { parse } from 'flatted';
+
+import type { RestSession } from '../rest-session';
+import { waitFor } from './cluster';
+
+export interface ExecutionSummary {
+	readonly id: string;
+	readonly workflowId: string;
+	/** new, running, success, error, crashed, canceled, waiting, unknown */
+	readonly status: string;
+}
+
+interface ExecutionList {
+	readonly results: readonly ExecutionSummary[];
+}
+
+/** The newest executions of a workflow, newest first. */
+export async function executionsOf(session: RestSession, workflowId: string, limit = 100): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const list = (await session.request('GET', `/rest/executions?filter=${filter}&limit=${limit}`)) as ExecutionList;
+	return list.results.map(({ id, workflowId: wf, status }) => ({ id: String(id), workflowId: wf, status }));
+}
+
+export async function executionStatus(session: RestSession, id: string): Promise<string> {
+	const execution = (await session.request('GET', `/rest/executions/${id}`)) as { status: string };
+	return execution.status;
+}
+
+/** Waits for the execution of `workflowId` that is not in `known` (the one just started). */
+export async function newExecution(session: RestSession, workflowId: string, known: ReadonlySet<string>, timeoutMs = 60_000): Promise<string> {
+	let found: string | undefined;
+	await waitFor(`a new execution of ${workflowId}`, timeoutMs, async () => {
+		found = (await executionsOf(session, workflowId)).find((execution) => !known.has(execution.id))?.id;
+		return found !== undefined;
+	});
+	return found as string;
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/** Polls until the execution is finished (success, error, crashed or canceled); resolves with that status. */
+export async function finishedStatus(session: RestSession, id: string, timeoutMs: number): Promise<string> {
+	let status = '';
+	await waitFor(`execution ${id} to finish`, timeoutMs, async () => {
+		status = await executionStatus(session, id);
+		return FINISHED.has(status);
+	}, 1000);
+	return status;
+}
+
+export type JsonItem = Readonly<Record<string, unknown>>;
+
+/** Items of each output of `nodeName`'s first run in the execution ([] for an output with none). */
+export async function nodeOutputs(session: RestSession, id: string, nodeName: string): Promise<JsonItem[][]> {
+	const execution = (await session.request('GET', `/rest/executions/${id}`)) as { data: string };
+	const data = parse(execution.data) as {
+		resultData: { runData: Record<string, { data?: { main?: ({ json: JsonItem }[] | null)[] } }[] | undefined> };
+	};
+	const runs = data.resultData.runData[nodeName];
+	if (runs === undefined || runs.length === 0) throw new Error(`execution ${id} has no run of node "${nodeName}"`);
+	return (runs[0].data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+}

@@ -19,8 +19,14 @@ interface ExecutionList {
 }
 
 /** The newest executions of a workflow, newest first. */
-export async function executionsOf(session: RestSession, workflowId: string, limit = 100): Promise<ExecutionSummary[]> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+export async function executionsOf(
+	session: RestSession,
+	workflowId: string,
+	limit = 100,
+	statuses?: readonly string[],
+): Promise<ExecutionSummary[]> {
+	// n8n answers at most 100 per page.
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, ...(statuses && { status: statuses }) }));
 	const list = (await session.request('GET', `/rest/executions?filter=${filter}&limit=${limit}`)) as ExecutionList;
 	return list.results.map(({ id, workflowId: wf, status }) => ({ id: String(id), workflowId: wf, status }));
 }
@@ -63,4 +69,31 @@ export async function nodeOutputs(session: RestSession, id: string, nodeName: st
 	const runs = data.resultData.runData[nodeName];
 	if (runs === undefined || runs.length === 0) throw new Error(`execution ${id} has no run of node "${nodeName}"`);
 	return (runs[0].data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+}
+
+export interface ExecutionFailure {
+	readonly id: string;
+	readonly status: string;
+	/** The last node that ran; undefined when n8n failed the execution before any node ran. */
+	readonly lastNode: string | undefined;
+	readonly message: string;
+}
+
+/** Why an execution failed, as n8n recorded it. */
+export async function executionFailure(session: RestSession, id: string): Promise<ExecutionFailure> {
+	const execution = (await session.request('GET', `/rest/executions/${id}`)) as { status: string; data: string };
+	const data = parse(execution.data) as { resultData?: { lastNodeExecuted?: string; error?: { message?: string; description?: string } } };
+	const error = data.resultData?.error;
+	return {
+		id,
+		status: execution.status,
+		lastNode: data.resultData?.lastNodeExecuted,
+		message: [error?.message, error?.description].filter(Boolean).join(': '),
+	};
+}
+
+/** The failed (error, crashed, canceled) executions among a workflow's newest 100. */
+export async function failedExecutions(session: RestSession, workflowId: string): Promise<ExecutionFailure[]> {
+	const failed = await executionsOf(session, workflowId, 100, ['error', 'crashed', 'canceled']);
+	return Promise.all(failed.map((execution) => executionFailure(session, execution.id)));
 }

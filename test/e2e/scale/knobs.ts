@@ -41,6 +41,8 @@ export const KNOBS = {
 	maxHeapGrowthMb: count('SCALE_MAX_HEAP_GROWTH_MB', 12),
 	/** Scenario 4: executions per credential pair, sent at once. */
 	tenantRuns: count('SCALE_TENANT_RUNS', 20),
+	/** n8n's database: 'postgres' (default; Debian's postgresql package) or 'sqlite'. */
+	database: process.env.SCALE_DB === 'sqlite' ? 'sqlite' : 'postgres',
 	/** Seed of the random faults, so a failing run can be replayed. */
 	seed: count('SCALE_SEED', (Date.now() % 1_000_000) + 1),
 } as const;

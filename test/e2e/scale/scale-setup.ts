@@ -1,5 +1,6 @@
 /**
- * One n8n major ready for the scale scenarios: the sandbox (Capillary's per-minute rate limit off: the
+ * One n8n major ready for the scale scenarios: Debian's PostgreSQL as n8n's database (SCALE_DB=sqlite
+ * for SQLite, which fails executions with SQLITE_BUSY under this load), the sandbox (Capillary's per-minute rate limit off: the
  * scenarios send thousands of requests on one key), a fresh user folder with the packed package, the
  * e2e suite's credentials and examples plus tenant B's credentials and the scale workflows, those
  * workflows live, Redis and the main process up, and an owner session on the REST API. Workers are
@@ -19,6 +20,8 @@ import { prepareN8n } from '../prepare-n8n';
 import { RestSession } from '../rest-session';
 import { WEBHOOK_EXAMPLE } from '../webhook';
 import { startCluster, type Cluster } from './cluster';
+import { KNOBS } from './knobs';
+import { startPostgres, type Postgres } from './postgres';
 import { SCALE_WORKFLOWS, tenantBCredentials } from './scale-workflows';
 
 export interface ScaleEnvironment {
@@ -46,10 +49,12 @@ const QUEUE_TIMINGS = {
 
 export async function prepareScale(install: N8nInstall, packed: PackedPackage, log: Log): Promise<ScaleEnvironment> {
 	const sandbox = await startSandbox({ vendors: { capillary: { rateLimit: null } } });
+	let postgres: Postgres | undefined;
 	let instance: N8nInstance | undefined;
 	let cluster: Cluster | undefined;
 	try {
-		instance = await prepareN8n(install, packed, sandbox, log, { env: QUEUE_TIMINGS });
+		postgres = KNOBS.database === 'postgres' ? await startPostgres(log) : undefined;
+		instance = await prepareN8n(install, packed, sandbox, log, { env: { ...QUEUE_TIMINGS, ...postgres?.env } });
 		await importCredentials(instance, tenantBCredentials(sandbox.summary()));
 		const dir = mkdtempSync(join(instance.userFolder, 'scale-workflows-'));
 		const fixtures = Object.values(SCALE_WORKFLOWS).map((workflow) => workflow.fixture);
@@ -68,12 +73,14 @@ export async function prepareScale(install: N8nInstall, packed: PackedPackage, l
 			session,
 			close: async () => {
 				await ready.cluster.stop();
+				await postgres?.stop();
 				await sandbox.close();
 				ready.instance.remove();
 			},
 		};
 	} catch (error) {
 		await cluster?.stop();
+		await postgres?.stop();
 		await sandbox.close();
 		instance?.remove();
 		throw error;

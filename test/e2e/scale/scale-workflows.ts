@@ -76,8 +76,8 @@ export interface ScaleWorkflow {
 const workflow = (id: string, path: string, steps: readonly VendorStep[]): ScaleWorkflow => ({ fixture: rowsWorkflow(id, path, steps), path });
 
 export const SCALE_WORKFLOWS = {
-	/** Scenario 1: the bulk run next to the webhook calls. */
-	bulk: workflow('scaleBulkHelloId', 'scale-bulk', [{ ...HELLOID, name: 'HelloID' }]),
+	/** Scenario 1: the bulk run next to the webhook calls; one request per row, so ~5% of the rows meet a fault. */
+	bulk: workflow('scaleBulkHelloId', 'scale-bulk', [{ ...HELLOID, name: 'HelloID', parameters: { options: { mode: 'single' } } }]),
 	/** Scenario 2: the run whose worker is killed; Invisible Collector's duplicate answer names the existing group. */
 	killed: workflow('scaleKilledRun01', 'scale-killed', [{ ...IC, name: 'Invisible Collector' }]),
 	/** Scenario 3: every node, both Capillary credential types. */

@@ -2,8 +2,9 @@
  * The sizes of `npm run test:scale`, each an environment variable so a bigger machine can run the
  * issue's full numbers. Defaults fit CI (2 cores, the whole `.ci/run` inside 90 minutes).
  *
- * Full size (issue 13): SCALE_WEBHOOK_NAMES=150 SCALE_BULK_ROWS=5000 SCALE_KILL_ROWS=2000
- * SCALE_LONG_RUNS=1000 npm run test:scale
+ * The issue's full sizes (its webhook names and long-run count are the defaults already):
+ * SCALE_BULK_ROWS=5000 SCALE_KILL_ROWS=2000 npm run test:scale. Bigger still, e.g. more workers:
+ * SCALE_WORKERS=6 SCALE_WEBHOOK_NAMES=500 SCALE_LONG_RUNS=10000. One n8n major only: SCALE_N8N=2.
  */
 import { FLAVORS, type N8nFlavor } from '../flavors';
 
@@ -27,7 +28,7 @@ export const KNOBS = {
 	/** Scenario 1: distinct names posted to the webhook, each twice at once (issue: 150). */
 	webhookNames: count('SCALE_WEBHOOK_NAMES', 150),
 	/** Scenario 1: rows of the bulk run that goes on meanwhile (issue: 5,000). */
-	bulkRows: count('SCALE_BULK_ROWS', 2000),
+	bulkRows: count('SCALE_BULK_ROWS', 3000),
 	/** Scenario 1: share of the bulk run's create requests that meet an injected fault (issue: ~5%). */
 	faultRate: fraction('SCALE_FAULT_RATE', 0.05),
 	/** Scenario 1: workers, and `--concurrency` of each (issue: 3 and 5). */
@@ -36,7 +37,7 @@ export const KNOBS = {
 	/** Scenario 2: rows of the run whose worker is killed (issue: 2,000); killed at a quarter. */
 	killRows: count('SCALE_KILL_ROWS', 1000),
 	/** Scenario 3: consecutive executions on one worker (issue: 1,000). */
-	longRuns: count('SCALE_LONG_RUNS', 300),
+	longRuns: count('SCALE_LONG_RUNS', 1000),
 	/** Scenario 3: heap growth allowed between the early and the final reading, in MB. */
 	maxHeapGrowthMb: count('SCALE_MAX_HEAP_GROWTH_MB', 12),
 	/** Scenario 4: executions per credential pair, sent at once. */

@@ -37,14 +37,14 @@ type Log = (line: string) => void;
 
 /**
  * n8n's own timings for a dead worker, shortened so scenario 2 waits seconds, not minutes: a job whose
- * lock is not renewed for 30 s (default 60) is found by a live worker's check every 10 s (default 30),
- * and the main process's queue recovery marks its execution every 15 s (default every 3 minutes).
+ * lock is not renewed for 30 s (default 60) is found by a live worker's check every 10 s (default 30).
+ * n8n's queue recovery (every 3 minutes) stays as it is: it marks as crashed any execution the
+ * database calls running whose job is no longer queued, which races with executions finishing.
  */
 const QUEUE_TIMINGS = {
 	QUEUE_WORKER_LOCK_DURATION: '30000',
 	QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
 	QUEUE_WORKER_STALLED_INTERVAL: '10000',
-	N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
 };
 
 export async function prepareScale(install: N8nInstall, packed: PackedPackage, log: Log): Promise<ScaleEnvironment> {

@@ -60,15 +60,34 @@ export async function finishedStatus(session: RestSession, id: string, timeoutMs
 
 export type JsonItem = Readonly<Record<string, unknown>>;
 
-/** Items of each output of `nodeName`'s first run in the execution ([] for an output with none). */
-export async function nodeOutputs(session: RestSession, id: string, nodeName: string): Promise<JsonItem[][]> {
+export interface RunItem {
+	readonly json: JsonItem;
+	/** The input row the item came from. */
+	readonly pairedItem?: { readonly item: number } | readonly { readonly item: number }[] | number;
+}
+
+/** Items (json and pairedItem) of each output of `nodeName`'s first run in the execution ([] for an output with none). */
+export async function nodeRunItems(session: RestSession, id: string, nodeName: string): Promise<RunItem[][]> {
 	const execution = (await session.request('GET', `/rest/executions/${id}`)) as { data: string };
 	const data = parse(execution.data) as {
-		resultData: { runData: Record<string, { data?: { main?: ({ json: JsonItem }[] | null)[] } }[] | undefined> };
+		resultData: { runData: Record<string, { data?: { main?: (RunItem[] | null)[] } }[] | undefined> };
 	};
 	const runs = data.resultData.runData[nodeName];
 	if (runs === undefined || runs.length === 0) throw new Error(`execution ${id} has no run of node "${nodeName}"`);
-	return (runs[0].data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+	return (runs[0].data?.main ?? []).map((items) => items ?? []);
+}
+
+/** The json of each output's items (see nodeRunItems). */
+export async function nodeOutputs(session: RestSession, id: string, nodeName: string): Promise<JsonItem[][]> {
+	return (await nodeRunItems(session, id, nodeName)).map((items) => items.map((item) => item.json));
+}
+
+/** The input row index an item's pairedItem points at (undefined when it has none or several). */
+export function pairedRow(item: RunItem): number | undefined {
+	const paired = item.pairedItem;
+	if (typeof paired === 'number') return paired;
+	if (Array.isArray(paired)) return paired.length === 1 ? paired[0].item : undefined;
+	return (paired as { item: number } | undefined)?.item;
 }
 
 export interface ExecutionFailure {

@@ -13,6 +13,7 @@ import { KNOBS, scaleFlavors } from './knobs';
 import { describeLongRunningWorker } from './long-running-worker';
 import { describeManyAtOnce } from './many-at-once';
 import type { ScaleContext } from './scale-context';
+import { startReaper, type Reaper } from './reaper';
 import { prepareScale, type ScaleEnvironment } from './scale-setup';
 import { describeTwoCredentials } from './two-credentials';
 import { describeWorkerKilled } from './worker-killed';
@@ -34,7 +35,11 @@ function install(major: number): Promise<N8nInstall> {
 	return installs.get(major) as Promise<N8nInstall>;
 }
 
+let reaper: Reaper | undefined;
+
 beforeAll(() => {
+	// Ctrl-C kills jest without running any handler: the reaper then kills what is still running.
+	reaper = startReaper();
 	log(`Sizes: ${JSON.stringify(KNOBS)}`);
 	packing = packPackage(log);
 	packing.catch(() => undefined);
@@ -42,6 +47,7 @@ beforeAll(() => {
 
 afterAll(async () => {
 	await stopAll();
+	reaper?.stop();
 	(await packing?.catch(() => undefined))?.remove();
 	log(`Figures of this run:\n${allFigures().map((line) => `  - ${line}`).join('\n')}`);
 });

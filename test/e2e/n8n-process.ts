@@ -94,8 +94,20 @@ export async function startMain(instance: N8nInstance, options: MainOptions): Pr
 	return spawned;
 }
 
+/** Optional settings of one worker; the defaults are what the e2e suite has always used. */
+export interface WorkerOptions {
+	/** `--concurrency`: executions the worker runs at once (default 5). */
+	readonly concurrency?: number;
+	/** Flags for Node itself, before n8n's entry script (e.g. `--expose-gc`, `--inspect=127.0.0.1:<port>`). */
+	readonly nodeArgs?: readonly string[];
+	/** Extra variables for this worker only, on top of the instance's. */
+	readonly env?: Readonly<Record<string, string>>;
+	/** Name in the progress log and in `Spawned.name` (default `n8n worker`). */
+	readonly name?: string;
+}
+
 /** One `n8n worker` taking jobs from the queue; resolved once its health endpoint is ready. */
-export async function startWorker(instance: N8nInstance, queue: QueueConfig, log: Log): Promise<Spawned> {
+export async function startWorker(instance: N8nInstance, queue: QueueConfig, log: Log, options: WorkerOptions = {}): Promise<Spawned> {
 	const healthPort = await freePort();
 	const env = {
 		...instance.env,
@@ -103,15 +115,16 @@ export async function startWorker(instance: N8nInstance, queue: QueueConfig, log
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		...options.env,
 	};
-	log(`Starting one n8n worker (health check on port ${healthPort}) ...`);
+	const name = options.name ?? 'n8n worker';
+	const concurrency = options.concurrency ?? 5;
+	log(`Starting ${name} (concurrency ${concurrency}, health check on port ${healthPort}) ...`);
 	const { nodeBin } = instance.install.runtime;
-	const spawned = spawnTracked('n8n worker', nodeBin, [instance.install.n8nEntry, 'worker', '--concurrency=5'], {
-		cwd: instance.userFolder,
-		env,
-	});
+	const args = [...(options.nodeArgs ?? []), instance.install.n8nEntry, 'worker', `--concurrency=${concurrency}`];
+	const spawned = spawnTracked(name, nodeBin, args, { cwd: instance.userFolder, env });
 	instance.logSources.push(spawned.output);
-	await waitUntil(spawned, 'n8n worker', 180_000, () => answers200(`http://127.0.0.1:${healthPort}/healthz/readiness`));
-	log('The worker is ready.');
+	await waitUntil(spawned, name, 180_000, () => answers200(`http://127.0.0.1:${healthPort}/healthz/readiness`));
+	log(`${name} is ready.`);
 	return spawned;
 }

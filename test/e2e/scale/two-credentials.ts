@@ -1,0 +1,135 @@
+/**
+ * Scenario 4, two credentials side by side: tenant A's and tenant B's runs at once on one worker, each
+ * through Invisible Collector (two accounts), Capillary with a key/secret (two clients, tokens
+ * expired mid-way so both refresh at once) and HelloID (two company keys). Every request must carry
+ * the credential of the run that sent it: read from the sandbox's record of each request.
+ *
+ * Capillary and HelloID in the sandbox know one credential each unless the sandbox change in
+ * /work/wt/notes/h4-sandbox.patch is applied (extra Capillary clients with `tokenClient`, extra HelloID
+ * keys); without it the Capillary/HelloID half is skipped and says so.
+ */
+import { createHash } from 'node:crypto';
+
+import { CAP_CLIENT_KEY, CAP_TOKEN_PATH } from '../../sandbox/vendors/capillary';
+import { HELLOID_API_KEY } from '../../sandbox/vendors/helloId';
+import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
+import type { RecordedRequest, Sandbox } from '../../sandbox/types';
+import { waitFor, workerExecutions } from './cluster';
+import { startRows } from './fixtures';
+import { KNOBS } from './knobs';
+import { recordFigure } from './figures';
+import type { ScaleContext } from './scale-context';
+import { SCALE_WORKFLOWS, TENANT_B } from './scale-workflows';
+
+type Tenant = 'A' | 'B';
+
+interface TenantSandbox {
+	tokenClient(accessToken: string): string | undefined;
+}
+
+/** True once the sandbox can hold a second Capillary client and a second HelloID key (the h4 sandbox patch). */
+export function sandboxHoldsTwoTenants(sandbox: Sandbox): boolean {
+	const capillary = sandbox.vendors.capillary as unknown as Partial<TenantSandbox>;
+	return typeof capillary.tokenClient === 'function' && 'extraKeys' in sandbox.vendors.helloId.options;
+}
+
+const EXPECTED = {
+	A: { icToken: IC_DEFAULT_TOKEN, capKey: CAP_CLIENT_KEY, hidKey: HELLOID_API_KEY },
+	B: { icToken: TENANT_B.icToken, capKey: TENANT_B.capClientKey, hidKey: TENANT_B.hidApiKey },
+} as const;
+
+/** The tenant a request was sent for, from the group name it carries (`s4-<major>x-<tenant>-...`), if any. */
+function tenantOfRequest(request: RecordedRequest): Tenant | undefined {
+	const match = /s4-\dx-([AB])-/.exec(`${request.body} ${JSON.stringify(request.query)}`);
+	return match ? (match[1] as Tenant) : undefined;
+}
+
+const basicUser = (request: RecordedRequest): string | undefined => {
+	const header = request.headers.authorization;
+	if (header === undefined || !/^basic /i.test(header)) return undefined;
+	return Buffer.from(header.slice(6).trim(), 'base64').toString('utf8').split(':')[0];
+};
+
+const fingerprint = (secret: string): string => createHash('sha256').update(secret).digest('hex').slice(0, 8);
+
+export function describeTwoCredentials(context: ScaleContext): void {
+	test(`${KNOBS.tenantRuns} runs per tenant at once on one worker: every request carries its own tenant's credential`, async () => {
+		const { sandbox, cluster, instance } = context.env();
+		const label = context.flavor.label;
+		const twoTenants = sandboxHoldsTwoTenants(sandbox);
+		sandbox.vendors.invisibleCollector.addAccount(TENANT_B.icToken, 'Tenant B');
+		if (twoTenants) {
+			sandbox.configure('capillary', { clients: [{ key: TENANT_B.capClientKey, secret: TENANT_B.capClientSecret }] } as never);
+			sandbox.configure('helloId', { extraKeys: [{ apiKey: TENANT_B.hidApiKey, apiSecret: TENANT_B.hidApiSecret }] } as never);
+		} else {
+			context.log('The sandbox holds one Capillary client and one HelloID key: checking Invisible Collector only (apply /work/wt/notes/h4-sandbox.patch for all three).');
+		}
+		const worker = await cluster.addWorker({ concurrency: 10 });
+		sandbox.resetStats();
+		const tag = `s4-${context.flavor.major}x`;
+		const runs = (tenant: Tenant) =>
+			Array.from({ length: KNOBS.tenantRuns }, (_, run) => Array.from({ length: 3 }, (__, row) => `${tag}-${tenant}-${run}-${row}`));
+		const workflows = { A: SCALE_WORKFLOWS.tenantA, B: SCALE_WORKFLOWS.tenantB };
+		const fire = (tenant: Tenant, rows: string[]) => startRows(instance.baseUrl, workflows[tenant].path, rows);
+		const batches = { A: runs('A'), B: runs('B') };
+		const half = Math.floor(KNOBS.tenantRuns / 2);
+		const send = async (from: number, to: number) => {
+			const answers = await Promise.all(
+				batches.A.slice(from, to).flatMap((rows, index) => [fire('A', rows), fire('B', batches.B[from + index])]),
+			);
+			expect(answers.every((answer) => answer.status === 200)).toBe(true);
+		};
+		const finished = () => workerExecutions(worker, 'finished', workflows.A.fixture.id).length + workerExecutions(worker, 'finished', workflows.B.fixture.id).length;
+		await send(0, half);
+		// Both tenants' tokens expire while runs are under way: both refresh at once.
+		await waitFor('some runs to finish', 5 * 60_000, () => finished() >= Math.min(4, half));
+		sandbox.vendors.capillary.expireTokens();
+		await send(half, KNOBS.tenantRuns);
+		await waitFor('every run to finish', 10 * 60_000, () => finished() >= KNOBS.tenantRuns * 2, 100);
+
+		const problems: string[] = [];
+		const checked = { invisibleCollector: 0, capillary: 0, helloId: 0 };
+		const capillary = sandbox.vendors.capillary as unknown as TenantSandbox;
+		for (const request of sandbox.requests) {
+			const tenant = tenantOfRequest(request);
+			if (tenant === undefined) continue;
+			const expected = EXPECTED[tenant];
+			const where = `${request.vendor} ${request.method} ${request.path} for tenant ${tenant}`;
+			if (request.vendor === 'invisibleCollector') {
+				checked.invisibleCollector++;
+				const sent = String(request.headers.authorization ?? request.headers['x-api-token'] ?? '');
+				if (!sent.includes(expected.icToken)) problems.push(`${where} carried a token with fingerprint ${fingerprint(sent)}`);
+			} else if (twoTenants && request.vendor === 'capillary' && request.path !== CAP_TOKEN_PATH) {
+				checked.capillary++;
+				const token = String(request.headers['x-cap-api-oauth-token'] ?? '');
+				const owner = capillary.tokenClient(token);
+				if (owner !== expected.capKey) problems.push(`${where} carried a token of ${owner ?? 'nobody'}`);
+			} else if (twoTenants && request.vendor === 'helloId') {
+				checked.helloId++;
+				const user = basicUser(request);
+				if (user !== expected.hidKey) problems.push(`${where} carried the key of ${user === TENANT_B.hidApiKey ? 'tenant B' : user === HELLOID_API_KEY ? 'tenant A' : 'nobody known'}`);
+			}
+		}
+		expect(problems).toEqual([]);
+		// At least one request per run and vendor (HelloID sends a run's rows in one batch).
+		expect(checked.invisibleCollector).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
+		if (twoTenants) {
+			expect(checked.capillary).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
+			expect(checked.helloId).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
+			// Every group exists once, created with its own tenant's credential.
+			const names = [...batches.A.flat(), ...batches.B.flat()];
+			expect(names.filter((name) => sandbox.vendors.capillary.countGroups(name) !== 1 || sandbox.vendors.helloId.countGroups(name) !== 1)).toEqual([]);
+		}
+		for (const tenant of ['A', 'B'] as const) {
+			const names = batches[tenant].flat();
+			const token = EXPECTED[tenant].icToken;
+			expect(names.filter((name) => sandbox.vendors.invisibleCollector.countGroups(name, token) !== 1)).toEqual([]);
+		}
+		recordFigure(
+			`${label}, scenario 4: ${KNOBS.tenantRuns * 2} runs of two tenants at once on one worker (tokens expired mid-way); requests checked: ` +
+				`Invisible Collector ${checked.invisibleCollector}, Capillary ${twoTenants ? checked.capillary : 'skipped (sandbox patch not applied)'}, ` +
+				`HelloID ${twoTenants ? checked.helloId : 'skipped (sandbox patch not applied)'}; none carried the other tenant's credential`,
+		);
+		await cluster.stopWorkers();
+	});
+}

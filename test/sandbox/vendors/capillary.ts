@@ -35,6 +35,12 @@ export interface CapRateLimit {
 	readonly windowMs: number;
 }
 
+/** A key/secret pair the token endpoint accepts besides the default one (another tenant's credential). */
+export interface CapClient {
+	readonly key: string;
+	readonly secret: string;
+}
+
 export interface CapOptions {
 	readonly duplicate: CapDuplicateMode;
 	/** HTTP status of the duplicate answer (unverified at Capillary, so tests vary it). */
@@ -56,6 +62,8 @@ export interface CapOptions {
 	readonly rateLimitHeaders: 'retryAfter' | 'none';
 	/** 'honoured'; 'returnsAll' ignores `page`/`size`; 'repeatsFirstPage' ignores `page` (and says more follow). */
 	readonly paging: 'honoured' | 'returnsAll' | 'repeatsFirstPage';
+	/** Key/secret pairs accepted besides CAP_CLIENT_KEY/CAP_CLIENT_SECRET; each token remembers its key. */
+	readonly clients: readonly CapClient[];
 }
 
 export interface CapGroup {
@@ -85,6 +93,8 @@ export interface CapApi {
 	expireTokens(): void;
 	/** 429 answers given since the start or the last reset. */
 	rateLimited(): number;
+	/** The client key a token was issued to (undefined for a token never issued): which credential a request carried. */
+	tokenClient(accessToken: string): string | undefined;
 	readonly options: CapOptions;
 }
 
@@ -98,6 +108,7 @@ const DEFAULT_OPTIONS: CapOptions = {
 	caseSensitiveNames: false,
 	rateLimitHeaders: 'retryAfter',
 	paging: 'honoured',
+	clients: [],
 };
 const DUPLICATE_MODES: readonly CapDuplicateMode[] = ['status', 'errors'];
 const FIRST_GROUP_ID = 2412;
@@ -196,11 +207,11 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 	const issueToken = (request: VendorRequest): VendorResponse => {
 		if (request.method !== 'POST') return statusBody(405, 405, 'Method Not Allowed');
 		const body = mediaType(request) === 'application/json' ? parseObject(request.body) : undefined;
-		if (body?.key !== CAP_CLIENT_KEY || body.secret !== CAP_CLIENT_SECRET) {
-			return errorsBody(401, 401, 'Invalid key or secret');
-		}
+		const accepted = [{ key: CAP_CLIENT_KEY, secret: CAP_CLIENT_SECRET }, ...options.clients];
+		const client = accepted.find((pair) => body?.key === pair.key && body.secret === pair.secret);
+		if (client === undefined) return errorsBody(401, 401, 'Invalid key or secret');
 		const accessToken = `eyJhbGciOiJIUzI1NiJ9.${randomBytes(24).toString('base64url')}.${randomBytes(16).toString('base64url')}`;
-		tokens.set(accessToken, { clientKey: CAP_CLIENT_KEY, expiresAt: Date.now() + options.tokenTtlSeconds * 1000 });
+		tokens.set(accessToken, { clientKey: client.key, expiresAt: Date.now() + options.tokenTtlSeconds * 1000 });
 		issued++;
 		return json(200, { data: { accessToken, ttlSeconds: options.tokenTtlSeconds }, errors: null });
 	};
@@ -319,6 +330,7 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 				for (const token of tokens.values()) token.expiresAt = 0;
 			},
 			rateLimited: () => limited,
+			tokenClient: (accessToken) => tokens.get(accessToken)?.clientKey,
 			get options() {
 				return options;
 			},

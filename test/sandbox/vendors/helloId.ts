@@ -57,6 +57,8 @@ export interface HelloIdOptions {
 	readonly batchRoute: 'batch' | 'groups' | 'both';
 	/** 'honoured'; 'returnsAll' ignores `take`/`skip`; 'repeatsFirstPage' ignores `skip`. */
 	readonly paging: 'honoured' | 'returnsAll' | 'repeatsFirstPage';
+	/** API key/secret pairs accepted besides the default one (another company's credential, same groups). */
+	readonly extraKeys: readonly { readonly apiKey: string; readonly apiSecret: string }[];
 }
 
 export interface HelloIdApi {
@@ -79,6 +81,7 @@ const DEFAULT_OPTIONS: HelloIdOptions = {
 	uniqueNames: true,
 	batchRoute: 'batch',
 	paging: 'honoured',
+	extraKeys: [],
 };
 const DEFAULT_TAKE = 100;
 
@@ -230,7 +233,7 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 	};
 
 	const handle = (request: VendorRequest): VendorResponse => {
-		if (!authorized(request)) return json(401, { message: 'Authorization has been denied for this request.' });
+		if (!authorized(request, options)) return json(401, { message: 'Authorization has been denied for this request.' });
 		const { path, method } = request;
 		const arraysOnGroups = options.batchRoute !== 'batch';
 		if (path === '/api/v1/groups' || (arraysOnGroups && path === '/api/v1/groups/')) {
@@ -277,11 +280,12 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 }
 
 /** `Authorization: Basic base64(key:secret)`; the scheme is case-insensitive (RFC 9110). */
-function authorized(request: VendorRequest): boolean {
+function authorized(request: VendorRequest, options: HelloIdOptions): boolean {
 	const header = request.headers.authorization;
 	if (header === undefined || header.slice(0, 6).toLowerCase() !== 'basic ') return false;
 	const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-	return decoded === `${HELLOID_API_KEY}:${HELLOID_API_SECRET}`;
+	const pairs = [{ apiKey: HELLOID_API_KEY, apiSecret: HELLOID_API_SECRET }, ...options.extraKeys];
+	return pairs.some(({ apiKey, apiSecret }) => decoded === `${apiKey}:${apiSecret}`);
 }
 
 export const helloId: VendorModule<'helloId', HelloIdOptions, HelloIdApi> = {

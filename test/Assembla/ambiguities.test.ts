@@ -5,19 +5,12 @@
  */
 import { findExisting } from '../../nodes/Assembla/lookup';
 import type { AssemblaParams } from '../../nodes/Assembla/params';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { ASSEMBLA_API_KEY, ASSEMBLA_API_SECRET, ASSEMBLA_PORTFOLIO } from '../sandbox/vendors/assembla';
 import { directSend } from '../sandbox/vendors/direct-send';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, listRequests, pairedRows, rows, runAssembla } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const assembla = () => sandbox.vendors.assembla;
 const lookUp = (name: string) =>
 	findExisting(

@@ -1,15 +1,8 @@
 /** A taken name (compared without regard to case) goes to the Conflict output with the existing group's id. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, listRequests, pairedRows, rows, runAssembla } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 /** Seeds `count` groups named `Filler N` before anything else. */
 function seedFillers(count: number): void {
 	for (let n = 1; n <= count; n++) sandbox.vendors.assembla.addGroup(`Filler ${n}`);

@@ -1,16 +1,9 @@
 /** Each of the three body encodings creates the group, with the API key credential. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { ASSEMBLA_API_KEY, ASSEMBLA_API_SECRET } from '../sandbox/vendors/assembla';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, pairedRows, rows, runAssembla } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 describe('JSON body (the default)', () => {
 	it('posts the fields flat, as the page\'s JSON examples do, to /v1/groups.json?portfolio= with the key and secret headers', async () => {
 		const result = await runAssembla(sandbox, {

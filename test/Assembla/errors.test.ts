@@ -1,16 +1,9 @@
 /** Bad input, a bad portfolio, Assembla's refusals, and how each error mode routes them, without leaking secrets. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { ASSEMBLA_API_KEY, ASSEMBLA_API_SECRET } from '../sandbox/vendors/assembla';
+import { useSandbox } from '../support/use-sandbox';
 import { apiKeyCredentials, createRequests, jsonOf, pairedRows, rows, runAssembla } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const postFault = (status: number, body: string | object) =>
 	sandbox.inject({ vendor: 'assembla', method: 'POST', fault: { type: 'status', status, body } });
 

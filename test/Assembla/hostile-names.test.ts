@@ -1,15 +1,8 @@
 /** Names that break naive encoders reach Assembla intact and come back intact, in every encoding. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, pairedRows, runAssembla } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const HOSTILE = [
 	'<script>alert(1)</script>',
 	'Tom & Jerry &amp; Co',

@@ -1,16 +1,9 @@
 /** The OAuth2 credential: Bearer tokens, and n8n's own refresh when Assembla says the access token expired. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { ASSEMBLA_CLIENT_ID, ASSEMBLA_CLIENT_SECRET } from '../sandbox/vendors/assembla';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, oAuth2Credentials, pairedRows, rows, runAssembla, tokenRequests } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 interface TokenData {
 	access_token: string;
 	refresh_token: string;

@@ -1,6 +1,4 @@
 /** The Assembla sandbox reads requests the way a Rails server would, so the node's tests mean something. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import {
 	ASSEMBLA_API_KEY,
 	ASSEMBLA_API_SECRET,
@@ -8,14 +6,9 @@ import {
 	ASSEMBLA_CLIENT_SECRET,
 	parseNestedQuery,
 } from '../sandbox/vendors/assembla';
+import { useSandbox } from '../support/use-sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const keyHeaders = { 'x-api-key': ASSEMBLA_API_KEY, 'x-api-secret': ASSEMBLA_API_SECRET };
 
 type Body = NonNullable<Parameters<typeof fetch>[1]>['body'];

@@ -8,19 +8,12 @@ import { createHash } from 'node:crypto';
 
 import { capillaryApi } from '../../nodes/Capillary/api';
 import type { CapillaryParams } from '../../nodes/Capillary/api';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, listRequests, pairedRows, rows, runCapillary } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 const lookUp = (name: string) =>

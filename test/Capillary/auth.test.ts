@@ -2,21 +2,12 @@
 import { createHash } from 'node:crypto';
 
 import type { CredentialStore, RunResult } from '../harness';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { CAP_CLIENT_KEY, CAP_CLIENT_SECRET, CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, rows, runCapillary, sandboxCredentials, tokenRequests } from './run';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 
 const md5 = createHash('md5').update(CAP_PASSWORD).digest('hex');
 const hashedPair = `${CAP_USERNAME}:${md5}`;

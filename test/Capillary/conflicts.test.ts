@@ -1,19 +1,10 @@
 /** Error code 12012 in any shape and under any HTTP status goes to Conflict; the lookup finds the existing group. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import type { CapDuplicateMode } from '../sandbox/vendors/capillary';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, listRequests, pairedRows, rows, runCapillary } from './run';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 
 const CREATE = { vendor: 'capillary', method: 'POST', path: '/group/create' } as const;
 

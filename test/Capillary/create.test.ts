@@ -1,18 +1,9 @@
 /** Group → Create: what is sent (name, rank, path) and what comes out on the Created output. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { bodyOf, createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 
 const rankFromRow = { additionalFields: { rank: '={{ $json.rank }}' } };
 

@@ -8,17 +8,10 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { CapillaryApi } from '../../credentials/CapillaryApi.credentials';
 import { CapillaryOAuthApi } from '../../credentials/CapillaryOAuthApi.credentials';
 import { apiPathOption, API_PATHS } from '../../nodes/Capillary/fields';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { CAP_PASSWORD, CAP_USERNAME, type CapPathFamily } from '../sandbox/vendors/capillary';
+import { useSandbox } from '../support/use-sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const basic = new CapillaryApi();
 
 /** The Test request, authenticated by the credential, sent to the sandbox: the status it gets. */

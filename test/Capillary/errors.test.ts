@@ -1,18 +1,9 @@
 /** The node's error modes, and answers that are neither created nor conflict. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 
 const CREATE = { vendor: 'capillary', method: 'POST', path: '/group/create' } as const;
 const forbidden = {

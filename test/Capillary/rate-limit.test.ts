@@ -1,18 +1,9 @@
 /** Capillary limits requests per key and minute: a long run waits out the 429s and creates every group. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 
 // The real limit is 100 a minute; a small limit in a one-second window keeps the test short.
 const SMALL_LIMIT = { limit: 5, windowMs: 1000 };

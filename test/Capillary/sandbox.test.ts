@@ -1,20 +1,11 @@
 /** The Capillary sandbox module itself, over plain HTTP: the behaviour the node's tests rely on. */
 import { createHash } from 'node:crypto';
 
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { CAP_CLIENT_KEY, CAP_CLIENT_SECRET, CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
+import { useSandbox } from '../support/use-sandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 
 const basic = (password: string) =>
 	`Basic ${Buffer.from(`${CAP_USERNAME}:${password}`).toString('base64')}`;

@@ -7,19 +7,12 @@
  */
 import type { HelloIdParams } from '../../nodes/HelloId/fields';
 import { findExistingGroup } from '../../nodes/HelloId/lookup';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { HELLOID_API_KEY, HELLOID_API_SECRET, batchFailure } from '../sandbox/vendors/helloId';
+import { useSandbox } from '../support/use-sandbox';
 import { batchNames, batchRequests, jsonOf, listRequests, pairedRows, rows, runHelloId, singleRequests } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const helloId = () => sandbox.vendors.helloId;
 const lookUp = (name: string) =>
 	findExistingGroup(

@@ -1,18 +1,9 @@
 /** A batch request that fails as a whole fails every item in it, each with the reason; no other batch. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { HELLOID_API_KEY, HELLOID_API_SECRET } from '../sandbox/vendors/helloId';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH, batchNames, batchRequests, jsonOf, pairedRows, rows, runHelloId } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 it('fails every item of every batch on 401, saying that keys can be IP-restricted', async () => {
 	const result = await runHelloId(sandbox, {

@@ -1,18 +1,9 @@
 /** Batch mode through n8n's engine: many items per request, each answer routed back to its own item. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH, batchNames, batchRequests, jsonOf, listRequests, pairedRows, rows, runHelloId } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 describe('a batch of 250 items with duplicates', () => {
 	/**

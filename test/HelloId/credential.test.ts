@@ -5,20 +5,11 @@ import { HelloIdApi } from '../../credentials/HelloIdApi.credentials';
 import { HelloId } from '../../nodes/HelloId/HelloId.node';
 import { helloIdConnection } from '../../nodes/HelloId/api';
 import { buildWorkflow } from '../harness/workflow';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { HELLOID_API_KEY, HELLOID_API_SECRET } from '../sandbox/vendors/helloId';
+import { useSandbox } from '../support/use-sandbox';
 import { pairedRows, rows, runHelloId } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const credential = (fields: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject => ({
 	companyName: 'acme',

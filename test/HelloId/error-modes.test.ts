@@ -1,18 +1,10 @@
 /** n8n's three "On Error" settings with a batch holding a created, a conflicting and a failing group. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { batchRequests, jsonOf, pairedRows, runHelloId } from './run';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
 beforeEach(() => {
-	sandbox.reset();
 	sandbox.vendors.helloId.addGroup('Taken');
 });
 

@@ -1,17 +1,8 @@
 /** Lookup on conflict: pages `GET /groups?take=&skip=` until the name turns up. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { jsonOf, listRequests, rows, runHelloId } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 it('pages through the list until it finds the group, and reports its GUID on the Conflict output', async () => {
 	for (let index = 0; index < 2100; index++) sandbox.vendors.helloId.addGroup(`Filler ${index}`);

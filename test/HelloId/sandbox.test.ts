@@ -1,18 +1,9 @@
 /** The sandbox's HelloID, spoken to directly: it must behave as docs/vendors/helloid.md says. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 async function call(method: string, path: string, body?: unknown, authorization = BASIC_AUTH) {
 	const response = await fetch(`${sandbox.baseUrl('helloId')}/api/v1${path}`, {

@@ -1,18 +1,9 @@
 /** Single mode: one `POST /groups` with one JSON object per item, as Tools4ever's connectors do. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH, batchRequests, jsonOf, listRequests, pairedRows, rows, runHelloId, singleRequests } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 it('sends one object per item and routes each answer', async () => {
 	const existing = sandbox.vendors.helloId.addGroup('Finance');

@@ -5,19 +5,12 @@
  * See docs/vendors/invisible-collector.md.
  */
 import { invisibleCollectorApi } from '../../nodes/InvisibleCollector/api';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { directSend } from '../sandbox/vendors/direct-send';
 import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
+import { useSandbox } from '../support/use-sandbox';
 import { jsonOf, posts, rows, runIc } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const ic = () => sandbox.vendors.invisibleCollector;
 const lookUp = (name: string) =>
 	invisibleCollectorApi.findExisting!(

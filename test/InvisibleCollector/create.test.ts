@@ -1,20 +1,9 @@
 /** Invisible Collector through n8n's real engine against the sandbox: creation, conflicts, lookup, options. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
+import { useSandbox } from '../support/use-sandbox';
 import { jsonOf, pairedOf, posts, rows, runIc } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 describe('Invisible Collector: create', () => {
 	it('creates each new name once; a repeated name is a Conflict carrying the first one’s id', async () => {

@@ -1,19 +1,8 @@
 /** Invisible Collector through n8n's real engine: bad input, vendor errors, retries and n8n's three error modes. */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { jsonOf, pairedOf, posts, rows, runIc } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 const WRONG_TOKEN = 'f00dfacef00dfacef00dfacef00dfacef00dfacef00dfacef00dfacef00dface';
 

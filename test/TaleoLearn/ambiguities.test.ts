@@ -5,19 +5,12 @@
  */
 import type { TaleoParams } from '../../nodes/TaleoLearn/fields';
 import { findGroupByName } from '../../nodes/TaleoLearn/groups';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { TALEO_API_ROOT, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
+import { useSandbox } from '../support/use-sandbox';
 import { LEARN_CENTER, bodyOf, createRequests, jsonOf, listRequests, pairedRows, rows, runTaleo } from './run';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: { taleoLearn: { uniqueNames: true } } });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox({ vendors: { taleoLearn: { uniqueNames: true } } });
 const taleo = () => sandbox.vendors.taleoLearn;
 const lookUp = (name: string) =>
 	findGroupByName(

@@ -1,17 +1,8 @@
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { TALEO_API_ROOT } from '../sandbox/vendors/taleoLearn';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH, LEARN_CENTER, OTHER_LEARN_CENTER, bodyOf, createRequests, jsonOf, pairedRows, rows, runTaleo } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const taleo = () => sandbox.vendors.taleoLearn;
 

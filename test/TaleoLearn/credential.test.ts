@@ -7,20 +7,11 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { TaleoLearnApi } from '../../credentials/TaleoLearnApi.credentials';
 import { TaleoLearn } from '../../nodes/TaleoLearn/TaleoLearn.node';
 import { buildWorkflow } from '../harness/workflow';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { TALEO_API_ROOT, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 async function sendTestRequest(credentials: ICredentialDataDecryptedObject): Promise<number> {
 	const type = new TaleoLearnApi();

@@ -1,19 +1,10 @@
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { TALEO_PASSWORD } from '../sandbox/vendors/taleoLearn';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH, createRequests, everythingOf, jsonOf, pairedRows, rows, runTaleo } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	// These cases are about the 409 of a taken name: a tenant that keeps names unique (the sandbox's
-	// default does not, as the documents promise the 409 only for the same identifier).
-	sandbox = await startSandbox({ vendors: { taleoLearn: { uniqueNames: true } } });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+// These cases are about the 409 of a taken name: a tenant that keeps names unique (the sandbox's
+// default does not, as the documents promise the 409 only for the same identifier).
+const sandbox = useSandbox({ vendors: { taleoLearn: { uniqueNames: true } } });
 
 const taleo = () => sandbox.vendors.taleoLearn;
 const BASIC_TOKEN = BASIC_AUTH.slice('Basic '.length);

@@ -1,17 +1,8 @@
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
 import { TALEO_API_ROOT, TALEO_LEARN_CENTERS, TALEO_PASSWORD } from '../sandbox/vendors/taleoLearn';
+import { useSandbox } from '../support/use-sandbox';
 import { BASIC_AUTH, loadLearnCenters } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const listCalls = () => sandbox.requests.filter((request) => request.path === `${TALEO_API_ROOT}/learnCenters`);
 

@@ -1,18 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { LEARN_CENTER, createRequests, jsonOf, pairedRows, runTaleo } from './run';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 /** The error item of a row refused before any request. */
 const refused = (field: string, error: string | RegExp, name: string | null = null) => ({

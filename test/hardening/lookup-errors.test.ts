@@ -2,24 +2,11 @@
  * A failed lookup is not "not found": the Conflict item says the lookup failed (`id: null` and
  * `lookupError`), and the next item that needs the name asks the vendor again.
  */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { landings, rows, uniqueName } from './outcomes';
 import { runCase, TALEO_LEARN } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 describe('Taleo Learn conflict lookups', () => {
 	const taleo = TALEO_LEARN;

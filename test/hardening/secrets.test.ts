@@ -7,25 +7,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CredentialStore, OnErrorSetting, RunResult } from '../harness';
-import { startSandbox } from '../sandbox/server';
-import type { Fault, Sandbox } from '../sandbox/types';
+import type { Fault } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { everythingOf, landings, rows } from './outcomes';
 import { CREDENTIAL_ROWS, credentialRow, runCase } from './vendors';
 import type { CredentialCase, VendorCase } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 /** The secret forms found in what the run left behind (read after the run: fetched tokens count too). */
 function leaked(result: RunResult, credential: CredentialCase, store: CredentialStore, earlierForms: string[] = []): string[] {

@@ -8,7 +8,9 @@ import type { AssemblaParams } from '../../nodes/Assembla/params';
 import { ASSEMBLA_API_KEY, ASSEMBLA_API_SECRET, ASSEMBLA_PORTFOLIO } from '../sandbox/vendors/assembla';
 import { directSend } from '../sandbox/vendors/direct-send';
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, listRequests, pairedRows, rows, runAssembla } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const assembla = () => sandbox.vendors.assembla;
@@ -32,7 +34,7 @@ describe('a 422 that is not about a taken name', () => {
 		[{ type: ['has already been taken'] }, 'type has already been taken'],
 	])('%j fails the item with the vendor\'s words', async (body, words) => {
 		sandbox.inject({ vendor: 'assembla', method: 'POST', fault: { type: 'status', status: 422, body } });
-		const result = await runAssembla(sandbox, { items: rows('Fresh'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Fresh'), onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([
 			expect.objectContaining({ error: `Assembla rejected the data (HTTP 422): ${words}` }),
@@ -43,7 +45,7 @@ describe('a 422 that is not about a taken name', () => {
 	it('still takes "has already been taken" on the name for a conflict, in JSON and XML', async () => {
 		const existing = assembla().addGroup('Taken');
 		for (const bodyFormat of ['json', 'xml']) {
-			const result = await runAssembla(sandbox, { items: rows('TAKEN'), options: { bodyFormat } });
+			const result = await runNode(sandbox, 'assembla', { items: rows('TAKEN'), options: { bodyFormat } });
 			expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: String(existing.id) })]);
 		}
 	});
@@ -56,7 +58,7 @@ describe('a lookup that cannot read the whole list', () => {
 		await expect(lookUp('Needle')).rejects.toThrow('Assembla lookup failed: list page 2 began like page 1; the vendor ignores the paging parameters');
 
 		sandbox.resetStats();
-		const result = await runAssembla(sandbox, { items: rows('needle') });
+		const result = await runNode(sandbox, 'assembla', { items: rows('needle') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null })]);
 		expect(listRequests(sandbox)).toHaveLength(2);
 	});
@@ -89,19 +91,19 @@ describe('where the page is open', () => {
 
 	it('sends the flat JSON the page shows, so a vendor taking only that form creates the group', async () => {
 		sandbox.configure('assembla', { jsonBody: 'flat' });
-		const result = await runAssembla(sandbox, { items: rows('Flat') });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Flat') });
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
 		expect(JSON.parse(createRequests(sandbox)[0].body)).toEqual({ name: 'Flat', type: 'space' });
 	});
 
 	it("fails with the vendor's words at a vendor that takes only {group: {...}}; XML and query string still work there", async () => {
 		sandbox.configure('assembla', { jsonBody: 'wrapped' });
-		const json = await runAssembla(sandbox, { items: rows('Json'), onError: 'continueErrorOutput' });
+		const json = await runNode(sandbox, 'assembla', { items: rows('Json'), onError: 'continueErrorOutput' });
 		expect(jsonOf(json.outputs[2])).toEqual([
 			expect.objectContaining({ error: "Assembla rejected the data (HTTP 422): name can't be blank" }),
 		]);
 		for (const bodyFormat of ['xml', 'queryString']) {
-			const result = await runAssembla(sandbox, { items: rows(`In ${bodyFormat}`), options: { bodyFormat } });
+			const result = await runNode(sandbox, 'assembla', { items: rows(`In ${bodyFormat}`), options: { bodyFormat } });
 			expect(pairedRows(result.outputs[0])).toEqual([0]);
 		}
 		expect(assembla().groupsOf().map(({ name }) => name)).toEqual(['In xml', 'In queryString']);

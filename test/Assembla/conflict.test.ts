@@ -1,6 +1,8 @@
 /** A taken name (compared without regard to case) goes to the Conflict output with the existing group's id. */
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, listRequests, pairedRows, rows, runAssembla } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 /** Seeds `count` groups named `Filler N` before anything else. */
@@ -11,7 +13,7 @@ function seedFillers(count: number): void {
 describe.each(['json', 'xml', 'queryString'] as const)('%s body', (bodyFormat) => {
 	it('routes a name taken in another case to Conflict, with the id found by lookup', async () => {
 		const existing = sandbox.vendors.assembla.addGroup('Sales Team', undefined, { items: ['x1'] });
-		const result = await runAssembla(sandbox, { items: rows('Brand new', 'SALES team'), options: { bodyFormat } });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Brand new', 'SALES team'), options: { bodyFormat } });
 		expect(result.error).toBeUndefined();
 
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
@@ -39,7 +41,7 @@ it('pages through the groups until it finds the name, reading a server-capped pa
 	sandbox.configure('assembla', { maxPerPage: 20 });
 	seedFillers(45);
 	const existing = sandbox.vendors.assembla.addGroup('Needle');
-	const result = await runAssembla(sandbox, { items: rows('needle') });
+	const result = await runNode(sandbox, 'assembla', { items: rows('needle') });
 
 	expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: String(existing.id) })]);
 	// 20 + 20 + 6: the third page holds the needle; a page of 20 when 100 were asked is not taken for the last one.
@@ -54,7 +56,7 @@ it('ends at a page shorter than the ones before it', async () => {
 		method: 'POST',
 		fault: { type: 'status', status: 422, body: { name: ['has already been taken'] } },
 	});
-	const result = await runAssembla(sandbox, { items: rows('Missing') });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Missing') });
 	expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null })]);
 	expect(listRequests(sandbox).map((request) => request.query.page)).toEqual(['1', '2', '3']);
 });
@@ -68,7 +70,7 @@ it('stops at the 204 No Content of an empty page and reports a conflict without 
 		path: '/v1/groups',
 		fault: { type: 'status', status: 422, body: { name: ['has already been taken'] } },
 	});
-	const result = await runAssembla(sandbox, { items: rows('Ghost') });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Ghost') });
 
 	expect(jsonOf(result.outputs[1])).toEqual([
 		expect.objectContaining({ outcome: 'conflict', name: 'Ghost', id: null, existing: null }),
@@ -90,20 +92,20 @@ it('stops when a server that ignores `page` answers the first page again', async
 		times: 50,
 		fault: { type: 'status', status: 200, body: [{ id: 7, name: 'Someone else' }] },
 	});
-	const result = await runAssembla(sandbox, { items: rows('Looping') });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Looping') });
 	expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null })]);
 	expect(listRequests(sandbox).map((request) => request.query.page)).toEqual(['1', '2']);
 });
 
 it('does not look up when the option is off', async () => {
 	sandbox.vendors.assembla.addGroup('Ops');
-	const result = await runAssembla(sandbox, { items: rows('ops'), options: { lookUpExisting: false } });
+	const result = await runNode(sandbox, 'assembla', { items: rows('ops'), options: { lookUpExisting: false } });
 	expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null, existing: null })]);
 	expect(listRequests(sandbox)).toHaveLength(0);
 });
 
 it('lets the first of several same-named rows (in any case) win and gives the others its id without a lookup', async () => {
-	const result = await runAssembla(sandbox, { items: rows('Team A', 'team a', 'Other', 'TEAM A'), options: { concurrency: 4 } });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Team A', 'team a', 'Other', 'TEAM A'), options: { concurrency: 4 } });
 	const [created] = sandbox.vendors.assembla.groupsOf();
 	expect(created.name).toBe('Team A');
 	expect(pairedRows(result.outputs[0])).toEqual([0, 2]);
@@ -115,7 +117,7 @@ it('lets the first of several same-named rows (in any case) win and gives the ot
 
 it('keeps names in different portfolios apart', async () => {
 	sandbox.vendors.assembla.addPortfolio('second');
-	const result = await runAssembla(sandbox, {
+	const result = await runNode(sandbox, 'assembla', {
 		items: [
 			{ name: 'Shared', portfolio: 'sandbox' },
 			{ name: 'shared', portfolio: 'second' },
@@ -135,7 +137,7 @@ describe.each([
 	it('is a conflict too', async () => {
 		sandbox.configure('assembla', { duplicateShape });
 		const existing = sandbox.vendors.assembla.addGroup('Ops');
-		const result = await runAssembla(sandbox, { items: rows('OPS') });
+		const result = await runNode(sandbox, 'assembla', { items: rows('OPS') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: String(existing.id), message })]);
 	});
 });
@@ -143,7 +145,7 @@ describe.each([
 it('fails the item instead when On Conflict says so', async () => {
 	seedFillers(11); // so the existing group's id (12) is not a digit found anywhere
 	const existing = sandbox.vendors.assembla.addGroup('Ops');
-	const result = await runAssembla(sandbox, {
+	const result = await runNode(sandbox, 'assembla', {
 		items: rows('ops'),
 		options: { onConflict: 'fail' },
 		onError: 'continueErrorOutput',
@@ -159,7 +161,7 @@ it('fails the item instead when On Conflict says so', async () => {
 
 it('says when the conflicting group may be its own, created by an attempt whose answer was lost', async () => {
 	sandbox.inject({ vendor: 'assembla', method: 'POST', fault: { type: 'reset', when: 'after' } });
-	const result = await runAssembla(sandbox, { items: rows('Lost answer') });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Lost answer') });
 	const [stored] = sandbox.vendors.assembla.groupsOf();
 	expect(jsonOf(result.outputs[1])).toEqual([
 		expect.objectContaining({

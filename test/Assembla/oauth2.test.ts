@@ -1,22 +1,26 @@
 /** The OAuth2 credential: Bearer tokens, and n8n's own refresh when Assembla says the access token expired. */
 import { ASSEMBLA_CLIENT_ID, ASSEMBLA_CLIENT_SECRET } from '../sandbox/vendors/assembla';
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, oAuth2Credentials, pairedRows, rows, runAssembla, tokenRequests } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests, tokenRequests } from './requests';
+import { runNode } from '../support/run';
+import { sandboxCredential } from '../support/vendors';
+import type { CredentialStore } from '../harness';
 
 const sandbox = useSandbox();
 interface TokenData {
 	access_token: string;
 	refresh_token: string;
 }
-const tokenData = (credentials: ReturnType<typeof oAuth2Credentials>): TokenData =>
+const tokenData = (credentials: CredentialStore): TokenData =>
 	credentials.assemblaOAuth2Api.oauthTokenData as unknown as TokenData;
 
 it('creates groups with the stored access token as a Bearer header and no API key headers', async () => {
-	const credentials = oAuth2Credentials(sandbox);
+	const credentials = sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api');
 	const { access_token: accessToken } = tokenData(credentials);
-	const result = await runAssembla(sandbox, {
+	const result = await runNode(sandbox, 'assembla', {
 		items: rows('Alpha', 'Beta'),
-		authentication: 'oAuth2',
+		credentialType: 'assemblaOAuth2Api',
 		credentials,
 		options: { bodyFormat: 'xml' },
 	});
@@ -32,13 +36,13 @@ it('creates groups with the stored access token as a Bearer header and no API ke
 
 it('refreshes an expired access token once, at the token URL under the Base URL, and still creates every group', async () => {
 	sandbox.configure('assembla', { accessTokenTtlMs: 60_000 });
-	const credentials = oAuth2Credentials(sandbox);
+	const credentials = sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api');
 	const before = tokenData(credentials);
 	sandbox.vendors.assembla.expireAccessTokens();
 
-	const result = await runAssembla(sandbox, {
+	const result = await runNode(sandbox, 'assembla', {
 		items: rows('One', 'Two', 'Three'),
-		authentication: 'oAuth2',
+		credentialType: 'assemblaOAuth2Api',
 		credentials,
 		// One at a time, so the refresh is not raced by parallel requests of this test.
 		options: { concurrency: 1 },
@@ -71,18 +75,18 @@ it('refreshes an expired access token once, at the token URL under the Base URL,
 
 	// The stored token is the fresh one: the next run needs no refresh.
 	sandbox.resetStats();
-	const next = await runAssembla(sandbox, { items: rows('Four'), authentication: 'oAuth2', credentials });
+	const next = await runNode(sandbox, 'assembla', { items: rows('Four'), credentialType: 'assemblaOAuth2Api', credentials });
 	expect(next.error).toBeUndefined();
 	expect(tokenRequests(sandbox)).toHaveLength(0);
 	expect(sandbox.vendors.assembla.refreshes).toBe(1);
 });
 
 it('refreshes once when several requests in flight find the token expired', async () => {
-	const credentials = oAuth2Credentials(sandbox);
+	const credentials = sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api');
 	sandbox.vendors.assembla.expireAccessTokens();
 	sandbox.setLatency(20);
 	const names = ['a', 'b', 'c', 'd', 'e', 'f'];
-	const result = await runAssembla(sandbox, { items: rows(...names), authentication: 'oAuth2', credentials });
+	const result = await runNode(sandbox, 'assembla', { items: rows(...names), credentialType: 'assemblaOAuth2Api', credentials });
 	expect(result.error).toBeUndefined();
 	expect(pairedRows(result.outputs[0])).toEqual([0, 1, 2, 3, 4, 5]);
 	expect(sandbox.vendors.assembla.groupsOf().map((group) => group.name)).toEqual(expect.arrayContaining(names));
@@ -91,14 +95,14 @@ it('refreshes once when several requests in flight find the token expired', asyn
 });
 
 it('asks to reconnect the credential when the refresh token is no longer valid', async () => {
-	const credentials = oAuth2Credentials(sandbox);
+	const credentials = sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api');
 	// A trailing slash on the Base URL still gives <base>/token.
 	credentials.assemblaOAuth2Api.baseUrl = `${sandbox.baseUrl('assembla')}/`;
 	credentials.assemblaOAuth2Api.oauthTokenData = { ...tokenData(credentials), refresh_token: 'revoked-refresh-token' };
 	sandbox.vendors.assembla.expireAccessTokens();
-	const result = await runAssembla(sandbox, {
+	const result = await runNode(sandbox, 'assembla', {
 		items: rows('Never'),
-		authentication: 'oAuth2',
+		credentialType: 'assemblaOAuth2Api',
 		credentials,
 		onError: 'continueErrorOutput',
 	});
@@ -110,15 +114,15 @@ it('asks to reconnect the credential when the refresh token is no longer valid',
 
 it('looks up a conflicting group with the OAuth2 credential too', async () => {
 	const existing = sandbox.vendors.assembla.addGroup('Taken');
-	const result = await runAssembla(sandbox, { items: rows('taken'), authentication: 'oAuth2' });
+	const result = await runNode(sandbox, 'assembla', { items: rows('taken'), credentialType: 'assemblaOAuth2Api' });
 	expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: String(existing.id) })]);
 });
 
 it('keeps tokens and the client secret out of outputs, run data and logs', async () => {
-	const credentials = oAuth2Credentials(sandbox);
+	const credentials = sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api');
 	const before = tokenData(credentials);
 	sandbox.vendors.assembla.expireAccessTokens();
-	const result = await runAssembla(sandbox, { items: rows('Secretive'), authentication: 'oAuth2', credentials });
+	const result = await runNode(sandbox, 'assembla', { items: rows('Secretive'), credentialType: 'assemblaOAuth2Api', credentials });
 	const after = tokenData(credentials);
 	const everything = JSON.stringify([result.outputs, result.runData, result.logs]);
 	for (const secret of [before.access_token, before.refresh_token, after.access_token, ASSEMBLA_CLIENT_SECRET]) {

@@ -11,7 +11,9 @@ import type { CapillaryParams } from '../../nodes/Capillary/api';
 import { CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, listRequests, pairedRows, rows, runCapillary } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
@@ -35,7 +37,7 @@ describe('answers that are not a taken name', () => {
 		[{ data: null, errors: [{ code: 12013, message: 'Group rank must be unique' }] }, 'Group rank must be unique'],
 	])('%j fails the item with the vendor\'s words', async (body, words) => {
 		sandbox.inject({ vendor: 'capillary', method: 'POST', fault: { type: 'status', status: 400, body } });
-		const result = await runCapillary(sandbox, { items: rows('Fresh'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Fresh'), onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([expect.objectContaining({ error: expect.stringContaining(words) })]);
 	});
@@ -43,7 +45,7 @@ describe('answers that are not a taken name', () => {
 	it('still takes 12012 for a conflict whatever the HTTP status and body shape', async () => {
 		const existing = capillary().addGroup('Taken');
 		sandbox.configure('capillary', { duplicate: 'errors', duplicateHttpStatus: 200 });
-		const result = await runCapillary(sandbox, { items: rows('Taken') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Taken') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: String(existing.id) })]);
 	});
 });
@@ -54,7 +56,7 @@ describe('one comparison for ordering and lookup', () => {
 		// held back: only ordering by the folded name keeps "gold" from overtaking it.
 		sandbox.inject({ vendor: 'capillary', method: 'POST', fault: { type: 'delay', ms: 0 } });
 		sandbox.inject({ vendor: 'capillary', method: 'POST', fault: { type: 'delay', ms: 150 } });
-		const result = await runCapillary(sandbox, { items: rows('Other', 'Gold', 'gold'), options: { concurrency: 5 } });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Other', 'Gold', 'gold'), options: { concurrency: 5 } });
 		const created = capillary().groups().find((group) => group.name.toLowerCase() === 'gold');
 		expect(created?.name).toBe('Gold');
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
@@ -80,7 +82,7 @@ describe('a lookup that cannot read the whole list', () => {
 		await expect(lookUp('Needle')).rejects.toThrow('Capillary lookup failed: list page 2 began like page 1; the vendor ignores the paging parameters');
 
 		sandbox.resetStats();
-		const result = await runCapillary(sandbox, { items: rows('Needle') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Needle') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null })]);
 		expect(listRequests(sandbox)).toHaveLength(2);
 	});
@@ -103,7 +105,7 @@ describe("where the docs are silent: a 429's headers", () => {
 	it.each(['retryAfter', 'none'] as const)('carries a run through 429s answered with %s', async (rateLimitHeaders) => {
 		sandbox.configure('capillary', { rateLimit: { limit: 2, windowMs: 400 }, rateLimitHeaders });
 		const names = ['A', 'B', 'C', 'D', 'E'];
-		const result = await runCapillary(sandbox, { items: rows(...names), options: { concurrency: 1, maxRetries: 6 } });
+		const result = await runNode(sandbox, 'capillary', { items: rows(...names), options: { concurrency: 1, maxRetries: 6 } });
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1, 2, 3, 4]);
 		expect(capillary().rateLimited()).toBeGreaterThan(0);
 		expect(createRequests(sandbox).filter((request) => request.status === 200)).toHaveLength(names.length);

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import type { CredentialStore, RunResult } from '../harness';
 import { CAP_CLIENT_KEY, CAP_CLIENT_SECRET, CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, rows, runCapillary, sandboxCredentials, tokenRequests } from './run';
+import { jsonOf, rows } from '../support/items';
+import { createRequests, tokenRequests } from './requests';
+import { runNode } from '../support/run';
+import { everySandboxCredential } from '../support/vendors';
 
 const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
@@ -30,7 +33,7 @@ const names = (count: number, prefix: string) => rows(...Array.from({ length: co
 
 describe('Basic credential (capillaryApi)', () => {
 	it('sends username:md5(password) in Basic and creates every group', async () => {
-		const result = await runCapillary(sandbox, { items: rows('Gold', 'Silver') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold', 'Silver') });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.outputs[0]).map((json) => json.name)).toEqual(['Gold', 'Silver']);
@@ -44,8 +47,8 @@ describe('Basic credential (capillaryApi)', () => {
 	});
 
 	it('reports a wrong password as a credential problem, with a hint and without secrets', async () => {
-		const credentials = sandboxCredentials(sandbox, { password: 'not-the-password' });
-		const result = await runCapillary(sandbox, {
+		const credentials = everySandboxCredential(sandbox, 'capillary', { password: 'not-the-password' });
+		const result = await runNode(sandbox, 'capillary', {
 			items: rows('Gold'),
 			credentials,
 			onError: 'continueRegularOutput',
@@ -63,8 +66,8 @@ describe('Basic credential (capillaryApi)', () => {
 
 describe('Key/secret credential (capillaryOAuthApi)', () => {
 	it('fetches one token for many items sent five at a time, stores it, and sends it as X-CAP-API-OAUTH-TOKEN', async () => {
-		const credentials = sandboxCredentials(sandbox);
-		const result = await runCapillary(sandbox, { items: names(20, 'Tier'), authentication: 'oAuth', credentials });
+		const credentials = everySandboxCredential(sandbox, 'capillary');
+		const result = await runNode(sandbox, 'capillary', { items: names(20, 'Tier'), credentialType: 'capillaryOAuthApi', credentials });
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0]).toHaveLength(20);
@@ -81,12 +84,12 @@ describe('Key/secret credential (capillaryOAuthApi)', () => {
 	});
 
 	it('reuses the stored token in the next run without fetching another', async () => {
-		const credentials = sandboxCredentials(sandbox);
-		await runCapillary(sandbox, { items: rows('A'), authentication: 'oAuth', credentials });
+		const credentials = everySandboxCredential(sandbox, 'capillary');
+		await runNode(sandbox, 'capillary', { items: rows('A'), credentialType: 'capillaryOAuthApi', credentials });
 		const first = credentials.capillaryOAuthApi.accessToken;
 		sandbox.resetStats();
 
-		const second = await runCapillary(sandbox, { items: rows('B', 'C'), authentication: 'oAuth', credentials });
+		const second = await runNode(sandbox, 'capillary', { items: rows('B', 'C'), credentialType: 'capillaryOAuthApi', credentials });
 
 		expect(second.outputs[0]).toHaveLength(2);
 		expect(second.preAuthentications).toEqual({});
@@ -95,13 +98,13 @@ describe('Key/secret credential (capillaryOAuthApi)', () => {
 	});
 
 	it('fetches a new token once when the sandbox expires the old one mid-use (401 → refresh → success)', async () => {
-		const credentials = sandboxCredentials(sandbox);
-		await runCapillary(sandbox, { items: rows('Before'), authentication: 'oAuth', credentials });
+		const credentials = everySandboxCredential(sandbox, 'capillary');
+		await runNode(sandbox, 'capillary', { items: rows('Before'), credentialType: 'capillaryOAuthApi', credentials });
 		const expired = credentials.capillaryOAuthApi.accessToken;
 		capillary().expireTokens();
 		sandbox.resetStats();
 
-		const result = await runCapillary(sandbox, { items: names(8, 'After'), authentication: 'oAuth', credentials });
+		const result = await runNode(sandbox, 'capillary', { items: names(8, 'After'), credentialType: 'capillaryOAuthApi', credentials });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.outputs[0]).map((json) => json.outcome)).toEqual(Array(8).fill('created'));
@@ -122,11 +125,11 @@ describe('Key/secret credential (capillaryOAuthApi)', () => {
 
 	it('fetches again when the token outlives its ttlSeconds', async () => {
 		sandbox.configure('capillary', { tokenTtlSeconds: 1 });
-		const credentials = sandboxCredentials(sandbox);
-		await runCapillary(sandbox, { items: rows('One'), authentication: 'oAuth', credentials });
+		const credentials = everySandboxCredential(sandbox, 'capillary');
+		await runNode(sandbox, 'capillary', { items: rows('One'), credentialType: 'capillaryOAuthApi', credentials });
 		await new Promise((resolve) => setTimeout(resolve, 1100));
 
-		const result = await runCapillary(sandbox, { items: rows('Two'), authentication: 'oAuth', credentials });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Two'), credentialType: 'capillaryOAuthApi', credentials });
 
 		expect(jsonOf(result.outputs[0]).map((json) => json.name)).toEqual(['Two']);
 		expect(tokenRequests(sandbox)).toHaveLength(2);
@@ -135,10 +138,10 @@ describe('Key/secret credential (capillaryOAuthApi)', () => {
 	});
 
 	it('fails items with a clear message when the key or secret is refused, and leaks neither', async () => {
-		const credentials = sandboxCredentials(sandbox, { clientSecret: 'wrong-secret-value' });
-		const result = await runCapillary(sandbox, {
+		const credentials = everySandboxCredential(sandbox, 'capillary', { clientSecret: 'wrong-secret-value' });
+		const result = await runNode(sandbox, 'capillary', {
 			items: rows('Gold', 'Silver'),
-			authentication: 'oAuth',
+			credentialType: 'capillaryOAuthApi',
 			credentials,
 			onError: 'continueErrorOutput',
 		});
@@ -158,8 +161,8 @@ describe('Key/secret credential (capillaryOAuthApi)', () => {
 	});
 
 	it('sends neither key nor secret to a custom host over plain http that is not this machine', async () => {
-		const credentials: CredentialStore = sandboxCredentials(sandbox, { customHost: 'http://capillary.example.com' });
-		const result = await runCapillary(sandbox, { items: rows('Gold'), authentication: 'oAuth', credentials });
+		const credentials: CredentialStore = everySandboxCredential(sandbox, 'capillary', { customHost: 'http://capillary.example.com' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold'), credentialType: 'capillaryOAuthApi', credentials });
 
 		expect(result.error?.message).toBe(
 			'"Custom Host" must use https:// (http:// is only allowed for localhost) [item 0]',

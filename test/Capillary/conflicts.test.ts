@@ -1,7 +1,9 @@
 /** Error code 12012 in any shape and under any HTTP status goes to Conflict; the lookup finds the existing group. */
 import type { CapDuplicateMode } from '../sandbox/vendors/capillary';
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, listRequests, pairedRows, rows, runCapillary } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
@@ -19,7 +21,7 @@ describe('12012 → Conflict', () => {
 		sandbox.configure('capillary', { duplicate, duplicateHttpStatus: status });
 		const existing = capillary().addGroup('Gold', 5);
 
-		const result = await runCapillary(sandbox, { items: rows('Silver', 'Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Silver', 'Gold') });
 
 		expect(result.error).toBeUndefined();
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
@@ -43,7 +45,7 @@ describe('12012 → Conflict', () => {
 		capillary().addGroup('Gold');
 		sandbox.inject({ ...CREATE, fault: { type: 'status', status: 422, body: { message: 'Error 12012: duplicate group' } } });
 
-		const result = await runCapillary(sandbox, { items: rows('Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold') });
 
 		expect(jsonOf(result.outputs[1]).map((json) => [json.message, json.httpCode])).toEqual([
 			['Error 12012: duplicate group', 422],
@@ -56,7 +58,7 @@ describe('12012 → Conflict', () => {
 			fault: { type: 'status', status: 400, body: { status: { success: false, code: 400, message: 'Group name must not be null' } } },
 		});
 
-		const result = await runCapillary(sandbox, { items: rows('Gold'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold'), onError: 'continueErrorOutput' });
 
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([
@@ -81,7 +83,7 @@ describe('12012 → Conflict', () => {
 			fault: { type: 'status', status: 200, body: { status: { success: false, code: 8015, message: 'Org not configured' } } },
 		});
 
-		const result = await runCapillary(sandbox, { items: rows('Gold'), onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold'), onError: 'continueRegularOutput' });
 
 		expect(jsonOf(result.outputs[0]).map((json) => json.error)).toEqual([
 			'Capillary reported a failure (HTTP 200): Org not configured',
@@ -92,7 +94,7 @@ describe('12012 → Conflict', () => {
 		for (let i = 0; i < 230; i++) capillary().addGroup(`Gold ${i}`);
 		const gold = capillary().addGroup('Gold');
 
-		const result = await runCapillary(sandbox, { items: rows('Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold') });
 
 		expect(jsonOf(result.outputs[1]).map((json) => json.id)).toEqual([String(gold.id)]);
 		expect(listRequests(sandbox).map((request) => [request.path, request.query])).toEqual([
@@ -111,7 +113,7 @@ describe('12012 → Conflict', () => {
 			fault: { type: 'status', status: 404, body: { status: { success: false, code: 404, message: 'Not Found' } } },
 		});
 
-		const result = await runCapillary(sandbox, { items: rows('Gold'), options: { apiPath: 'rewardsCore' } });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold'), options: { apiPath: 'rewardsCore' } });
 
 		expect(jsonOf(result.outputs[1]).map((json) => json.id)).toEqual([String(gold.id)]);
 		expect(listRequests(sandbox).map((request) => [request.path, request.status])).toEqual([
@@ -123,7 +125,7 @@ describe('12012 → Conflict', () => {
 	it('skips the lookup when it is turned off', async () => {
 		capillary().addGroup('Gold');
 
-		const result = await runCapillary(sandbox, { items: rows('Gold'), options: { lookUpExisting: false } });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold'), options: { lookUpExisting: false } });
 
 		expect(jsonOf(result.outputs[1]).map((json) => [json.id, json.existing])).toEqual([[null, null]]);
 		expect(listRequests(sandbox)).toHaveLength(0);
@@ -132,7 +134,7 @@ describe('12012 → Conflict', () => {
 	it('fails the item instead when On Conflict says so', async () => {
 		const gold = capillary().addGroup('Gold');
 
-		const result = await runCapillary(sandbox, {
+		const result = await runNode(sandbox, 'capillary', {
 			items: rows('Gold', 'Silver'),
 			options: { onConflict: 'fail' },
 			onError: 'continueErrorOutput',
@@ -149,7 +151,7 @@ describe('12012 → Conflict', () => {
 	});
 
 	it('creates a name given twice in one run once: the first row wins, the later one is a conflict with its id', async () => {
-		const result = await runCapillary(sandbox, { items: rows('Gold', 'Silver', 'Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold', 'Silver', 'Gold') });
 
 		const [created] = jsonOf(result.outputs[0]);
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);

@@ -1,6 +1,8 @@
 /** Group → Create: what is sent (name, rank, path) and what comes out on the Created output. */
 import { useSandbox } from '../support/use-sandbox';
-import { bodyOf, createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { bodyOf, createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
@@ -9,7 +11,7 @@ const rankFromRow = { additionalFields: { rank: '={{ $json.rank }}' } };
 
 describe('created groups', () => {
 	it('puts each group on Created with a string id, the bare group object and its pairedItem', async () => {
-		const result = await runCapillary(sandbox, { items: rows('Gold', 'Silver', 'Bronze') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold', 'Silver', 'Bronze') });
 
 		expect(result.error).toBeUndefined();
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1, 2]);
@@ -30,7 +32,7 @@ describe('created groups', () => {
 	});
 
 	it('sends the rank as a number, accepts digits from an expression, and leaves it out when empty or null', async () => {
-		const result = await runCapillary(sandbox, {
+		const result = await runNode(sandbox, 'capillary', {
 			items: [
 				{ name: 'Gold', rank: 99 },
 				{ name: 'Silver', rank: '7' },
@@ -60,7 +62,7 @@ describe('created groups', () => {
 	});
 
 	it('refuses a rank that is not a whole number before sending anything for that item', async () => {
-		const result = await runCapillary(sandbox, {
+		const result = await runNode(sandbox, 'capillary', {
 			items: [
 				{ name: 'Gold', rank: 2.5 },
 				{ name: 'Silver', rank: 'high' },
@@ -84,7 +86,7 @@ describe('created groups', () => {
 	});
 
 	it('stops on a bad rank by default, naming the item, with nothing sent', async () => {
-		const result = await runCapillary(sandbox, {
+		const result = await runNode(sandbox, 'capillary', {
 			items: [{ name: 'Gold', rank: 1 }, { name: 'Silver', rank: 1.5 }],
 			parameters: rankFromRow,
 		});
@@ -94,8 +96,8 @@ describe('created groups', () => {
 	});
 
 	it('calls the vendor page path (docs/vendors/capillary.md) by default and the current docs path when chosen', async () => {
-		await runCapillary(sandbox, { items: rows('Seed') });
-		await runCapillary(sandbox, { items: rows('Docs'), options: { apiPath: 'rewardsCore' } });
+		await runNode(sandbox, 'capillary', { items: rows('Seed') });
+		await runNode(sandbox, 'capillary', { items: rows('Docs'), options: { apiPath: 'rewardsCore' } });
 
 		expect(createRequests(sandbox).map((request) => [request.path, bodyOf(request)])).toEqual([
 			['/api_gateway/core/v1/group/create', { name: 'Seed' }],
@@ -106,7 +108,7 @@ describe('created groups', () => {
 
 	it('says to try the other path when the host does not have the chosen one', async () => {
 		sandbox.configure('capillary', { paths: ['rewardsCore'] });
-		const result = await runCapillary(sandbox, { items: rows('Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold') });
 
 		expect(result.error?.message).toBe(
 			'Capillary: the create path does not exist on this host; try the other "API Path" option (HTTP 404) [item 0]',
@@ -115,7 +117,7 @@ describe('created groups', () => {
 	});
 
 	it('refuses a blank name before sending, naming the field', async () => {
-		const result = await runCapillary(sandbox, { items: rows('  ', 'Gold'), onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('  ', 'Gold'), onError: 'continueRegularOutput' });
 
 		const [blank, gold] = jsonOf(result.outputs[0]);
 		expect(blank.error).toBe('"Name" is empty');

@@ -1,6 +1,8 @@
 /** The node's error modes, and answers that are neither created nor conflict. */
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
@@ -16,7 +18,7 @@ describe('error modes', () => {
 	it('stops the node with the item index and the HTTP code by default', async () => {
 		sandbox.inject(forbidden);
 
-		const result = await runCapillary(sandbox, { items: rows('Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold') });
 
 		expect(result.error?.message).toBe(`${FORBIDDEN_MESSAGE} [item 0]`);
 		expect(result.error?.description).toBe('Capillary said: Access denied for org');
@@ -27,7 +29,7 @@ describe('error modes', () => {
 	it('puts the failed item on output 0 as { error, details } under "Continue"', async () => {
 		sandbox.inject(forbidden);
 
-		const result = await runCapillary(sandbox, { items: rows('Gold', 'Silver'), onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold', 'Silver'), onError: 'continueRegularOutput' });
 
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
 		const [failed, created] = jsonOf(result.outputs[0]);
@@ -47,7 +49,7 @@ describe('error modes', () => {
 	it('routes the failed item, with the user\'s own row, to the error output under "Continue (using error output)"', async () => {
 		sandbox.inject(forbidden);
 
-		const result = await runCapillary(sandbox, {
+		const result = await runNode(sandbox, 'capillary', {
 			items: [{ name: 'Gold', sheetRow: 7 }, { name: 'Silver', sheetRow: 8 }],
 			onError: 'continueErrorOutput',
 		});
@@ -61,7 +63,7 @@ describe('error modes', () => {
 	it('retries a 503 and reports the attempts', async () => {
 		sandbox.inject({ ...CREATE, fault: { type: 'status', status: 503, headers: { 'retry-after': '0' } } });
 
-		const result = await runCapillary(sandbox, { items: rows('Gold') });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold') });
 
 		expect(jsonOf(result.outputs[0]).map((json) => [json.outcome, json.attempts])).toEqual([['created', 2]]);
 		expect(createRequests(sandbox).map((request) => request.status)).toEqual([503, 200]);
@@ -71,7 +73,7 @@ describe('error modes', () => {
 	it('says so when a proxy answers with an HTML page', async () => {
 		sandbox.inject({ ...CREATE, fault: { type: 'html', status: 502 } });
 
-		const result = await runCapillary(sandbox, {
+		const result = await runNode(sandbox, 'capillary', {
 			items: rows('Gold'),
 			options: { maxRetries: 0 },
 			onError: 'continueRegularOutput',
@@ -87,7 +89,7 @@ describe('error modes', () => {
 	it('does not take a 200 without a group id as created', async () => {
 		sandbox.inject({ ...CREATE, fault: { type: 'body', status: 200, body: '{"name":"Gold"}' } });
 
-		const result = await runCapillary(sandbox, { items: rows('Gold'), onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'capillary', { items: rows('Gold'), onError: 'continueRegularOutput' });
 
 		expect(jsonOf(result.outputs[0]).map((json) => json.error)).toEqual([
 			'Capillary answered HTTP 200 with JSON without the group id, not the created group',

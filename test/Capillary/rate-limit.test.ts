@@ -1,6 +1,8 @@
 /** Capillary limits requests per key and minute: a long run waits out the 429s and creates every group. */
 import { useSandbox } from '../support/use-sandbox';
-import { createRequests, jsonOf, pairedRows, rows, runCapillary } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const capillary = () => sandbox.vendors.capillary;
@@ -10,10 +12,13 @@ const SMALL_LIMIT = { limit: 5, windowMs: 1000 };
 const names = Array.from({ length: 14 }, (_, i) => `Tier ${i}`);
 
 describe('per-key rate limit', () => {
-	it.each(['basic', 'oAuth'] as const)('carries %s through 429s with Retry-After: every group created once, in order', async (authentication) => {
+	it.each([
+		['basic', 'capillaryApi'],
+		['oAuth', 'capillaryOAuthApi'],
+	])('carries %s through 429s with Retry-After: every group created once, in order', async (_authentication, credentialType) => {
 		sandbox.configure('capillary', { rateLimit: SMALL_LIMIT });
 
-		const result = await runCapillary(sandbox, { items: rows(...names), authentication, options: { maxRetries: 0 } });
+		const result = await runNode(sandbox, 'capillary', { items: rows(...names), credentialType, options: { maxRetries: 0 } });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.outputs[0]).map((json) => json.name)).toEqual(names);

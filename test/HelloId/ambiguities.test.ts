@@ -10,7 +10,9 @@ import { findExistingGroup } from '../../nodes/HelloId/lookup';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { HELLOID_API_KEY, HELLOID_API_SECRET, batchFailure } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';
-import { batchNames, batchRequests, jsonOf, listRequests, pairedRows, rows, runHelloId, singleRequests } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { batchNames, batchRequests, listRequests, singleRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const helloId = () => sandbox.vendors.helloId;
@@ -35,7 +37,7 @@ describe('words that are not a taken name', () => {
 			method: 'POST',
 			fault: { type: 'status', status: 400, body: { resultMsg: 'An application with this name already exists.' } },
 		});
-		const result = await runHelloId(sandbox, { items: rows('Fresh'), options: single, onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'helloId', { items: rows('Fresh'), options: single, onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([
 			expect.objectContaining({ error: expect.stringContaining('An application with this name already exists.') }),
@@ -60,7 +62,7 @@ describe('words that are not a taken name', () => {
 				},
 			},
 		});
-		const result = await runHelloId(sandbox, { items: rows('Fresh', 'Taken'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'helloId', { items: rows('Fresh', 'Taken'), onError: 'continueErrorOutput' });
 		expect(pairedRows(result.outputs[1])).toEqual([1]);
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: existing.groupGuid })]);
 		expect(pairedRows(result.outputs[2])).toEqual([0]);
@@ -77,7 +79,7 @@ describe('a lookup that cannot read the whole list', () => {
 		await expect(lookUp('Needle')).rejects.toThrow('HelloID lookup failed: list page 2 began like page 1; the vendor ignores the paging parameters');
 
 		sandbox.resetStats();
-		const result = await runHelloId(sandbox, { items: rows('needle'), options: single });
+		const result = await runNode(sandbox, 'helloId', { items: rows('needle'), options: single });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null })]);
 		expect(listRequests(sandbox)).toHaveLength(2);
 	});
@@ -102,7 +104,7 @@ describe('a lookup that cannot read the whole list', () => {
 
 describe('one comparison for the batch planner, the ordering and the lookup', () => {
 	it.each([1, 2, 3])('resolves "Gold" and "gold" in one sheet first-row-wins in Batch mode (run %i)', async () => {
-		const result = await runHelloId(sandbox, { items: rows('Gold', 'Silver', 'gold', 'GOLD') });
+		const result = await runNode(sandbox, 'helloId', { items: rows('Gold', 'Silver', 'gold', 'GOLD') });
 		const [created] = helloId().groups();
 		expect(created.name).toBe('Gold');
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
@@ -117,7 +119,7 @@ describe('one comparison for the batch planner, the ordering and the lookup', ()
 	});
 
 	it.each([1, 2, 3])('resolves them first-row-wins in Single mode with concurrency 5 (run %i)', async () => {
-		const result = await runHelloId(sandbox, { items: rows('gold', 'Gold', 'GOLD'), options: { ...single, concurrency: 5 } });
+		const result = await runNode(sandbox, 'helloId', { items: rows('gold', 'Gold', 'GOLD'), options: { ...single, concurrency: 5 } });
 		const [created] = helloId().groups();
 		expect(created.name).toBe('gold');
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
@@ -129,14 +131,14 @@ describe('one comparison for the batch planner, the ordering and the lookup', ()
 describe('where the page is open: /groups/batch or an array posted to /groups/', () => {
 	it('sends Batch mode to /groups/batch, which a vendor serving both routes takes', async () => {
 		sandbox.configure('helloId', { batchRoute: 'both' });
-		const result = await runHelloId(sandbox, { items: rows('One', 'Two') });
+		const result = await runNode(sandbox, 'helloId', { items: rows('One', 'Two') });
 		expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
 		expect(batchRequests(sandbox)).toHaveLength(1);
 	});
 
 	it('fails every item of Batch mode with a 404 (nothing created, not a conflict) where only the curl\'s route exists; Single mode works there', async () => {
 		sandbox.configure('helloId', { batchRoute: 'groups' });
-		const batch = await runHelloId(sandbox, { items: rows('One', 'Two'), onError: 'continueErrorOutput' });
+		const batch = await runNode(sandbox, 'helloId', { items: rows('One', 'Two'), onError: 'continueErrorOutput' });
 		expect(batch.outputs[1]).toEqual([]);
 		expect(pairedRows(batch.outputs[2])).toEqual([0, 1]);
 		expect(jsonOf(batch.outputs[2])).toEqual([
@@ -145,7 +147,7 @@ describe('where the page is open: /groups/batch or an array posted to /groups/',
 		]);
 		expect(helloId().groups()).toEqual([]);
 
-		const one = await runHelloId(sandbox, { items: rows('One', 'Two'), options: single });
+		const one = await runNode(sandbox, 'helloId', { items: rows('One', 'Two'), options: single });
 		expect(pairedRows(one.outputs[0])).toEqual([0, 1]);
 		expect(singleRequests(sandbox)).toHaveLength(2);
 	});

@@ -1,12 +1,14 @@
 /** A batch request that fails as a whole fails every item in it, each with the reason; no other batch. */
 import { HELLOID_API_KEY, HELLOID_API_SECRET } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH, batchNames, batchRequests, jsonOf, pairedRows, rows, runHelloId } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { BASIC_AUTH, batchNames, batchRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
 it('fails every item of every batch on 401, saying that keys can be IP-restricted', async () => {
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items: rows('a', 'b', 'c'),
 		options: { batchSize: 2 },
 		credential: { apiSecret: 'wrong-secret' },
@@ -28,7 +30,7 @@ it('fails every item of every batch on 401, saying that keys can be IP-restricte
 
 it('fails only the batch that got 5xx after the retries, every item of it with the reason', async () => {
 	sandbox.inject({ vendor: 'helloId', path: '/groups/batch', times: 2, fault: { type: 'status', status: 503 } });
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items: rows('a', 'b', 'c', 'd'),
 		options: { batchSize: 2, concurrency: 1, maxRetries: 1 },
 		onError: 'continueErrorOutput',
@@ -47,7 +49,7 @@ it('fails only the batch that got 5xx after the retries, every item of it with t
 
 it('fails every item of a batch HelloID rejects with 400, with its words', async () => {
 	sandbox.configure('helloId', { maxBatchSize: 2 });
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items: rows('a', 'b', 'c'),
 		options: { batchSize: 3 },
 		onError: 'continueErrorOutput',
@@ -67,7 +69,7 @@ it('keeps the key and secret out of outputs, run data and logs, even when HelloI
 		path: '/groups/batch',
 		fault: { type: 'status', status: 400, body: { resultMsg: `Bad header Basic ${encoded} for ${HELLOID_API_KEY}` } },
 	});
-	const result = await runHelloId(sandbox, { items: rows('a'), onError: 'continueErrorOutput' });
+	const result = await runNode(sandbox, 'helloId', { items: rows('a'), onError: 'continueErrorOutput' });
 
 	expect(result.outputs[2][0].json.error).toBe('HelloID rejected the request as invalid (HTTP 400): Bad header Basic [redacted] for [redacted]');
 	const serialized = JSON.stringify(result) + result.logs.join('\n');
@@ -80,14 +82,14 @@ it('fails every item a 200 batch answer does not mention', async () => {
 		path: '/groups/batch',
 		fault: { type: 'body', status: 200, body: '{"succeededGroups":[],"failedGroups":[]}' },
 	});
-	const result = await runHelloId(sandbox, { items: rows('a', 'b'), onError: 'continueErrorOutput' });
+	const result = await runNode(sandbox, 'helloId', { items: rows('a', 'b'), onError: 'continueErrorOutput' });
 
 	expect(jsonOf(result.outputs[2]).map((json) => json.error)).toEqual(Array(2).fill("HelloID's batch answer did not mention this group"));
 });
 
 it('after a dropped answer, the retried batch reports its own groups as conflicts that may be its own, with their GUIDs', async () => {
 	sandbox.inject({ vendor: 'helloId', path: '/groups/batch', fault: { type: 'reset', when: 'after' } });
-	const result = await runHelloId(sandbox, { items: rows('a', 'b'), options: { maxRetries: 1 } });
+	const result = await runNode(sandbox, 'helloId', { items: rows('a', 'b'), options: { maxRetries: 1 } });
 
 	expect(result.error).toBeUndefined();
 	// Both names are looked up before the batch goes again: both are there, so it is not re-sent.
@@ -113,7 +115,7 @@ it('fails every item of a batch refused as a whole, even when the refusal says "
 		path: '/groups/batch',
 		fault: { type: 'status', status: 409, body: { resultMsg: 'A group with this name already exists.' } },
 	});
-	const result = await runHelloId(sandbox, { items: rows('a', 'b'), onError: 'continueErrorOutput' });
+	const result = await runNode(sandbox, 'helloId', { items: rows('a', 'b'), onError: 'continueErrorOutput' });
 
 	// The answer names no group: it cannot tell which item is the duplicate, so none becomes a Conflict.
 	expect(result.outputs[1]).toEqual([]);

@@ -1,7 +1,9 @@
 /** Batch mode through n8n's engine: many items per request, each answer routed back to its own item. */
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH, batchNames, batchRequests, jsonOf, listRequests, pairedRows, rows, runHelloId } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { BASIC_AUTH, batchNames, batchRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -19,7 +21,7 @@ describe('a batch of 250 items with duplicates', () => {
 		// The group names are matched by name, not position: the sandbox answers in reverse order.
 		sandbox.configure('helloId', { reverseBatchAnswers: true });
 		const existing = sandbox.vendors.helloId.addGroup('existing team');
-		const result = await runHelloId(sandbox, {
+		const result = await runNode(sandbox, 'helloId', {
 			items,
 			parameters: { userNames: '={{ $json.users ?? "" }}' },
 			onError: 'continueErrorOutput',
@@ -105,7 +107,7 @@ describe('a batch of 250 items with duplicates', () => {
 
 describe('batch options', () => {
 	it('groups items by Batch Size', async () => {
-		const result = await runHelloId(sandbox, {
+		const result = await runNode(sandbox, 'helloId', {
 			items: rows('a', 'b', 'c', 'd', 'e'),
 			options: { batchSize: 2, concurrency: 1 },
 		});
@@ -116,7 +118,7 @@ describe('batch options', () => {
 	});
 
 	it('puts a repeated name into a later batch and reports it as a conflict with the first one', async () => {
-		const result = await runHelloId(sandbox, { items: rows('Ops', 'ops', 'Dev') });
+		const result = await runNode(sandbox, 'helloId', { items: rows('Ops', 'ops', 'Dev') });
 
 		expect(batchRequests(sandbox).map(batchNames)).toEqual([['Ops', 'Dev'], ['ops']]);
 		expect(pairedRows(result.outputs[0])).toEqual([0, 2]);
@@ -128,7 +130,7 @@ describe('batch options', () => {
 	});
 
 	it('refuses a Batch Size out of range before sending anything', async () => {
-		const result = await runHelloId(sandbox, {
+		const result = await runNode(sandbox, 'helloId', {
 			items: rows('a', 'b'),
 			options: { batchSize: 0 },
 			onError: 'continueErrorOutput',
@@ -141,7 +143,7 @@ describe('batch options', () => {
 
 	it('sends lists from expressions and comma-separated text, and refuses an item whose GUID is malformed', async () => {
 		const manager = 'F0CE1E44-25E8-4B12-8151-EF3525017647';
-		const result = await runHelloId(sandbox, {
+		const result = await runNode(sandbox, 'helloId', {
 			items: [
 				{ name: 'Linked', users: ['Loweng', 'P.Vos'], apps: 'LinkedIn, Xing', manager },
 				{ name: 'Bad GUID', guids: 'not-a-guid' },

@@ -7,7 +7,8 @@ import { helloIdConnection } from '../../nodes/HelloId/api';
 import { buildWorkflow } from '../harness/workflow';
 import { HELLOID_API_KEY, HELLOID_API_SECRET } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';
-import { pairedRows, rows, runHelloId } from './run';
+import { pairedRows, rows } from '../support/items';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -23,7 +24,7 @@ describe('a hostile company name', () => {
 	const hostile = ['evil.example.com#', 'acme.evil.example', 'a/b', '127.0.0.1:8080', 'acme@evil', '-acme', ''];
 
 	it.each(hostile)('%j fails every item and no request reaches the sandbox', async (companyName) => {
-		const result = await runHelloId(sandbox, {
+		const result = await runNode(sandbox, 'helloId', {
 			items: rows('a', 'b'),
 			credential: { companyName },
 			onError: 'continueErrorOutput',
@@ -38,7 +39,7 @@ describe('a hostile company name', () => {
 	});
 
 	it('stops the workflow with a NodeOperationError when errors are not continued', async () => {
-		const result = await runHelloId(sandbox, { items: rows('a'), credential: { companyName: 'evil.example.com#' } });
+		const result = await runNode(sandbox, 'helloId', { items: rows('a'), credential: { companyName: 'evil.example.com#' } });
 
 		expect(sandbox.requests).toHaveLength(0);
 		expect(result.error).toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 0 } });

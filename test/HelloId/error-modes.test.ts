@@ -1,6 +1,8 @@
 /** n8n's three "On Error" settings with a batch holding a created, a conflicting and a failing group. */
 import { useSandbox } from '../support/use-sandbox';
-import { batchRequests, jsonOf, pairedRows, runHelloId } from './run';
+import { jsonOf, pairedRows } from '../support/items';
+import { batchRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -18,7 +20,7 @@ const parameters = { managedByUserGuid: '={{ $json.manager ?? "" }}' };
 const ORPHAN_ERROR = 'HelloID did not create the group: Managed by user 00000000-0000-0000-0000-000000000000 was not found.';
 
 it('continueErrorOutput: the failed item goes to the third output, merged into its input row', async () => {
-	const result = await runHelloId(sandbox, { items, parameters, onError: 'continueErrorOutput' });
+	const result = await runNode(sandbox, 'helloId', { items, parameters, onError: 'continueErrorOutput' });
 
 	expect(result.error).toBeUndefined();
 	expect(result.outputs).toHaveLength(3);
@@ -45,7 +47,7 @@ it('continueErrorOutput: the failed item goes to the third output, merged into i
 });
 
 it('continueRegularOutput: the failed item stays on the Created output, in input order', async () => {
-	const result = await runHelloId(sandbox, { items, parameters, onError: 'continueRegularOutput' });
+	const result = await runNode(sandbox, 'helloId', { items, parameters, onError: 'continueRegularOutput' });
 
 	expect(result.error).toBeUndefined();
 	expect(pairedRows(result.outputs[0])).toEqual([0, 2, 3]);
@@ -54,7 +56,7 @@ it('continueRegularOutput: the failed item stays on the Created output, in input
 });
 
 it('stopWorkflow: the node fails with the item index and HelloID keeps what it created', async () => {
-	const result = await runHelloId(sandbox, { items, parameters });
+	const result = await runNode(sandbox, 'helloId', { items, parameters });
 
 	expect(result.outputs).toEqual([]);
 	expect(result.error).toMatchObject({
@@ -68,7 +70,7 @@ it('stopWorkflow: the node fails with the item index and HelloID keeps what it c
 });
 
 it('stopWorkflow: bad input stops the node before anything is sent', async () => {
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items,
 		parameters: { managedByUserGuid: '={{ $json.row === 3 ? "not-a-guid" : "" }}' },
 	});

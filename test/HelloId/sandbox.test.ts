@@ -1,7 +1,7 @@
 /** The sandbox's HelloID, spoken to directly: it must behave as docs/vendors/helloid.md says. */
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH } from './run';
+import { BASIC_AUTH } from './requests';
 
 const sandbox = useSandbox();
 

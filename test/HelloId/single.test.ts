@@ -1,13 +1,15 @@
 /** Single mode: one `POST /groups` with one JSON object per item, as Tools4ever's connectors do. */
 import { DUPLICATE_REASON } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH, batchRequests, jsonOf, listRequests, pairedRows, rows, runHelloId, singleRequests } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { BASIC_AUTH, batchRequests, listRequests, singleRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
 it('sends one object per item and routes each answer', async () => {
 	const existing = sandbox.vendors.helloId.addGroup('Finance');
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items: rows('Sales', 'finance', 'Support', 'SALES'),
 		parameters: { isEnabled: false, userNames: '={{ $json.row === 2 ? "Nobody" : "" }}' },
 		options: { mode: 'single' },
@@ -45,7 +47,7 @@ it('sends one object per item and routes each answer', async () => {
 });
 
 it('waits for the first item of a name before sending the next one with it', async () => {
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items: rows('Ops', 'Ops', 'Ops'),
 		options: { mode: 'single', concurrency: 5 },
 	});
@@ -58,7 +60,7 @@ it('waits for the first item of a name before sending the next one with it', asy
 
 it('fails the item on conflict when On Conflict says so', async () => {
 	sandbox.vendors.helloId.addGroup('Taken');
-	const result = await runHelloId(sandbox, {
+	const result = await runNode(sandbox, 'helloId', {
 		items: rows('Taken'),
 		options: { mode: 'single', onConflict: 'fail', lookUpExisting: false },
 	});

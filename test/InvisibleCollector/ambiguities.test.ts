@@ -8,7 +8,9 @@ import { invisibleCollectorApi } from '../../nodes/InvisibleCollector/api';
 import { directSend } from '../sandbox/vendors/direct-send';
 import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
 import { useSandbox } from '../support/use-sandbox';
-import { jsonOf, posts, rows, runIc } from './run';
+import { jsonOf, rows } from '../support/items';
+import { posts } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 const ic = () => sandbox.vendors.invisibleCollector;
@@ -27,7 +29,7 @@ describe('a 422 that is not about a taken name', () => {
 		'The group JSON object is not valid: the field "parent" already exists',
 	])('"%s" fails the item with the vendor\'s words', async (message) => {
 		sandbox.inject({ vendor: 'invisibleCollector', method: 'POST', fault: { type: 'status', status: 422, body: { code: 422, message } } });
-		const result = await runIc(sandbox, { items: rows('Fresh'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Fresh'), onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([expect.objectContaining({ error: expect.stringContaining(message) })]);
 	});
@@ -37,7 +39,7 @@ describe('where the pages disagree: 409, 422 or "idempotent"', () => {
 	it.each(['409', '409-no-gid', '422'] as const)('routes a taken name answered %s to Conflict with the existing id', async (duplicate) => {
 		sandbox.configure('invisibleCollector', { duplicate });
 		const existing = ic().addGroup('Taken');
-		const result = await runIc(sandbox, { items: rows('Taken') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Taken') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: existing.id })]);
 		expect(ic().countGroups('Taken')).toBe(1);
 	});
@@ -45,7 +47,7 @@ describe('where the pages disagree: 409, 422 or "idempotent"', () => {
 	it('reports a 2xx answer with the existing group as Created, as the vendor said it, without a second group', async () => {
 		sandbox.configure('invisibleCollector', { duplicate: 'idempotent' });
 		const existing = ic().addGroup('Taken');
-		const result = await runIc(sandbox, { items: rows('Taken') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Taken') });
 		expect(jsonOf(result.outputs[0])).toEqual([expect.objectContaining({ outcome: 'created', id: existing.id })]);
 		expect(ic().countGroups('Taken')).toBe(1);
 	});
@@ -64,12 +66,12 @@ describe('the lookup', () => {
 		sandbox.configure('invisibleCollector', { duplicate: '409-no-gid' });
 		ic().addGroup('Taken');
 		sandbox.inject({ vendor: 'invisibleCollector', method: 'GET', times: Infinity, fault: { type: 'status', status: 401 } });
-		const result = await runIc(sandbox, { items: rows('Taken') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Taken') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null })]);
 	});
 
 	it('compares names exactly, as the ordering does: "Gold" and "gold" are two groups', async () => {
-		const result = await runIc(sandbox, { items: rows('Gold', 'gold'), options: { concurrency: 5 } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Gold', 'gold'), options: { concurrency: 5 } });
 		expect(paired(result.outputs[0])).toEqual([0, 1]);
 		expect(posts(sandbox)).toHaveLength(2);
 		ic().addGroup('Silver');

@@ -1,13 +1,15 @@
 /** Invisible Collector through n8n's real engine against the sandbox: creation, conflicts, lookup, options. */
 import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
 import { useSandbox } from '../support/use-sandbox';
-import { jsonOf, pairedOf, posts, rows, runIc } from './run';
+import { jsonOf, rows } from '../support/items';
+import { pairedOf, posts } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
 describe('Invisible Collector: create', () => {
 	it('creates each new name once; a repeated name is a Conflict carrying the first one’s id', async () => {
-		const result = await runIc(sandbox, { items: rows('a', 'b', 'a') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('a', 'b', 'a') });
 
 		expect(result.error).toBeUndefined();
 		const [created, conflicts] = result.outputs;
@@ -36,7 +38,7 @@ describe('Invisible Collector: create', () => {
 	});
 
 	it('sends the documented request: Bearer token, JSON body with the trimmed name', async () => {
-		await runIc(sandbox, { items: rows('  Sales  ') });
+		await runNode(sandbox, 'invisibleCollector', { items: rows('  Sales  ') });
 
 		const [request] = posts(sandbox);
 		expect(request.headers.authorization).toBe(`Bearer ${IC_DEFAULT_TOKEN}`);
@@ -48,7 +50,7 @@ describe('Invisible Collector: create', () => {
 		sandbox.configure('invisibleCollector', { duplicate: mode });
 		const existing = sandbox.vendors.invisibleCollector.addGroup('Finance');
 
-		const result = await runIc(sandbox, { items: rows('Finance') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Finance') });
 
 		const [created, conflicts] = result.outputs;
 		expect(created).toHaveLength(0);
@@ -64,7 +66,7 @@ describe('Invisible Collector: create', () => {
 		sandbox.configure('invisibleCollector', { duplicate: '409-no-gid' });
 		const ids = ['a', 'b', 'c'].map((name) => sandbox.vendors.invisibleCollector.addGroup(name).id);
 
-		const result = await runIc(sandbox, { items: rows('a', 'b', 'c') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('a', 'b', 'c') });
 
 		expect(jsonOf(result.outputs[1]).map((json) => json.id)).toEqual(ids);
 		expect(sandbox.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
@@ -78,7 +80,7 @@ describe('Invisible Collector: create', () => {
 		sandbox.inject({ method: 'POST', path: '/groups', fault: { type: 'delay', ms: 0 } });
 		sandbox.inject({ method: 'POST', path: '/groups', fault: { type: 'reset', when: 'after' } });
 
-		const result = await runIc(sandbox, { items: rows('a', 'late'), options: { concurrency: 1 } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('a', 'late'), options: { concurrency: 1 } });
 
 		const late = sandbox.vendors.invisibleCollector.groupsOf().find((group) => group.name === 'late');
 		expect(jsonOf(result.outputs[1]).map((json) => json.id)).toEqual([expect.any(String), late?.id]);
@@ -89,7 +91,7 @@ describe('Invisible Collector: create', () => {
 		sandbox.configure('invisibleCollector', { duplicate: '409-no-gid' });
 		sandbox.vendors.invisibleCollector.addGroup('Ops');
 
-		const result = await runIc(sandbox, { items: rows('Ops'), options: { lookUpExisting: false } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Ops'), options: { lookUpExisting: false } });
 
 		expect(jsonOf(result.outputs[1])[0]).toMatchObject({ id: null, existing: null });
 		expect(sandbox.requests.filter((request) => request.method === 'GET')).toHaveLength(0);
@@ -98,7 +100,7 @@ describe('Invisible Collector: create', () => {
 	it('reads a 422 that does not say the name exists as a validation error, not a conflict', async () => {
 		sandbox.inject({ path: '/groups', fault: { type: 'status', status: 422, body: { code: 422, message: 'name is invalid' } } });
 
-		const result = await runIc(sandbox, { items: rows('x'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('x'), onError: 'continueErrorOutput' });
 
 		expect(result.outputs[1]).toHaveLength(0);
 		expect(result.outputs[2][0].json.error).toBe('Invisible Collector rejected the data (HTTP 422): name is invalid');
@@ -108,7 +110,7 @@ describe('Invisible Collector: create', () => {
 		sandbox.setLatency(15);
 		const names = ['x', 'y', 'x', 'z', 'x', 'y'];
 
-		const result = await runIc(sandbox, { items: rows(...names), options: { concurrency: 6 } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows(...names), options: { concurrency: 6 } });
 
 		expect(pairedOf(result.outputs[0])).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
 		expect(pairedOf(result.outputs[1])).toEqual([{ item: 2 }, { item: 4 }, { item: 5 }]);
@@ -120,14 +122,14 @@ describe('Invisible Collector: create', () => {
 		sandbox.setLatency(40);
 		const names = Array.from({ length: 24 }, (_, i) => `group-${i}`);
 
-		const result = await runIc(sandbox, { items: rows(...names), options: { concurrency: 4 } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows(...names), options: { concurrency: 4 } });
 
 		expect(result.outputs[0]).toHaveLength(24);
 		expect(sandbox.maxInFlight).toBe(4);
 	});
 
 	it('adds the raw response on request', async () => {
-		const result = await runIc(sandbox, { items: rows('raw'), options: { includeRawResponse: true } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('raw'), options: { includeRawResponse: true } });
 
 		const json = jsonOf(result.outputs[0])[0];
 		expect(json.rawResponse).toEqual(json.group);
@@ -136,7 +138,7 @@ describe('Invisible Collector: create', () => {
 	it('fails the item instead of routing it when On Conflict is "fail"', async () => {
 		const existing = sandbox.vendors.invisibleCollector.addGroup('Taken');
 
-		const result = await runIc(sandbox, { items: rows('Taken'), options: { onConflict: 'fail' }, onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('Taken'), options: { onConflict: 'fail' }, onError: 'continueErrorOutput' });
 
 		expect(result.outputs[1]).toHaveLength(0);
 		const [failed] = result.outputs[2];

@@ -1,6 +1,8 @@
 /** Invisible Collector through n8n's real engine: bad input, vendor errors, retries and n8n's three error modes. */
 import { useSandbox } from '../support/use-sandbox';
-import { jsonOf, pairedOf, posts, rows, runIc } from './run';
+import { jsonOf, rows } from '../support/items';
+import { pairedOf, posts } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -8,7 +10,7 @@ const WRONG_TOKEN = 'f00dfacef00dfacef00dfacef00dfacef00dfacef00dfacef00dfacef00
 
 describe('Invisible Collector: bad input', () => {
 	it('stops on a blank name before sending anything, naming the item and the field', async () => {
-		const result = await runIc(sandbox, { items: rows('ok', '   ', 'also ok') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('ok', '   ', 'also ok') });
 
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe('"Name" is empty [item 1]');
@@ -17,7 +19,7 @@ describe('Invisible Collector: bad input', () => {
 	});
 
 	it('under "continue" sends the valid items and reports the invalid ones in place', async () => {
-		const result = await runIc(sandbox, {
+		const result = await runNode(sandbox, 'invisibleCollector', {
 			items: rows('ok', '', { nested: true }, 12),
 			onError: 'continueErrorOutput',
 		});
@@ -32,7 +34,7 @@ describe('Invisible Collector: bad input', () => {
 	});
 
 	it('refuses a credential base URL that is not http(s), sending nothing', async () => {
-		const result = await runIc(sandbox, { items: rows('a'), credential: { baseUrl: 'file:///etc/passwd' } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('a'), credential: { baseUrl: 'file:///etc/passwd' } });
 
 		expect(result.error?.message).toBe('"Base URL" must start with https:// [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
@@ -41,7 +43,7 @@ describe('Invisible Collector: bad input', () => {
 
 describe('Invisible Collector: vendor errors', () => {
 	it('stops with a clear 401 message after one request when the token is wrong', async () => {
-		const result = await runIc(sandbox, { items: rows('a', 'b', 'c'), credential: { apiToken: WRONG_TOKEN } });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('a', 'b', 'c'), credential: { apiToken: WRONG_TOKEN } });
 
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Invisible Collector rejected the credential (HTTP 401): check the credential [item 0]');
@@ -56,7 +58,7 @@ describe('Invisible Collector: vendor errors', () => {
 			fault: { type: 'status', status: 429, headers: { 'retry-after': '0' }, body: { code: 429, message: 'slow down' } },
 		});
 
-		const result = await runIc(sandbox, { items: rows('patient') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('patient') });
 
 		expect(jsonOf(result.outputs[0])[0]).toMatchObject({ name: 'patient', attempts: 3 });
 		expect(posts(sandbox)).toHaveLength(3);
@@ -66,7 +68,7 @@ describe('Invisible Collector: vendor errors', () => {
 	it('gives up on a 503 after Max Retries and reports the item as failed', async () => {
 		sandbox.inject({ path: '/groups', times: 10, fault: { type: 'status', status: 503, headers: { 'retry-after': '0' } } });
 
-		const result = await runIc(sandbox, { items: rows('down'), options: { maxRetries: 2 }, onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('down'), options: { maxRetries: 2 }, onError: 'continueErrorOutput' });
 
 		expect(posts(sandbox)).toHaveLength(3);
 		expect(jsonOf(result.outputs[2])[0]).toMatchObject({
@@ -79,7 +81,7 @@ describe('Invisible Collector: vendor errors', () => {
 	it('says so when a retry meets the group its own earlier attempt created', async () => {
 		sandbox.inject({ path: '/groups', fault: { type: 'reset', when: 'after' } });
 
-		const result = await runIc(sandbox, { items: rows('maybe') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('maybe') });
 
 		expect(result.outputs[0]).toHaveLength(0);
 		const [conflict] = jsonOf(result.outputs[1]);
@@ -99,7 +101,7 @@ describe('Invisible Collector: n8n error modes', () => {
 
 	it('stop: throws the failure with its item index', async () => {
 		mixed();
-		const result = await runIc(sandbox, { items: rows('fails', 'fine', 'exists') });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('fails', 'fine', 'exists') });
 
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Invisible Collector rejected the request as invalid (HTTP 400): bad [item 0]');
@@ -108,7 +110,7 @@ describe('Invisible Collector: n8n error modes', () => {
 
 	it('continue: failed items stay on Created as error items, every item once', async () => {
 		mixed();
-		const result = await runIc(sandbox, { items: rows('fails', 'fine', 'exists'), onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('fails', 'fine', 'exists'), onError: 'continueRegularOutput' });
 
 		expect(result.outputs).toHaveLength(2);
 		expect(pairedOf(result.outputs[0])).toEqual([{ item: 0 }, { item: 1 }]);
@@ -119,7 +121,7 @@ describe('Invisible Collector: n8n error modes', () => {
 
 	it('continue with error output: failed items leave on the third output, merged with their row', async () => {
 		mixed();
-		const result = await runIc(sandbox, { items: rows('fails', 'fine', 'exists'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('fails', 'fine', 'exists'), onError: 'continueErrorOutput' });
 
 		expect(result.outputs).toHaveLength(3);
 		expect(pairedOf(result.outputs[0])).toEqual([{ item: 1 }]);
@@ -137,8 +139,8 @@ describe('Invisible Collector: secrets', () => {
 		sandbox.inject({ path: '/groups', fault: { type: 'status', status: 400, body: { message: `bad header Bearer ${token}` } } });
 
 		const results = [
-			await runIc(sandbox, { items: rows('one', 'two'), credential: { apiToken: token }, onError: 'continueErrorOutput' }),
-			await runIc(sandbox, { items: rows('three'), credential: { apiToken: `${token}0` } }),
+			await runNode(sandbox, 'invisibleCollector', { items: rows('one', 'two'), credential: { apiToken: token }, onError: 'continueErrorOutput' }),
+			await runNode(sandbox, 'invisibleCollector', { items: rows('three'), credential: { apiToken: `${token}0` } }),
 		];
 
 		expect(results[0].outputs[0]).toHaveLength(1);

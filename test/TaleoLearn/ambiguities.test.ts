@@ -8,7 +8,9 @@ import { findGroupByName } from '../../nodes/TaleoLearn/groups';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { TALEO_API_ROOT, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
 import { useSandbox } from '../support/use-sandbox';
-import { LEARN_CENTER, bodyOf, createRequests, jsonOf, listRequests, pairedRows, rows, runTaleo } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { LEARN_CENTER, bodyOf, createRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox({ vendors: { taleoLearn: { uniqueNames: true } } });
 const taleo = () => sandbox.vendors.taleoLearn;
@@ -32,7 +34,7 @@ describe('a lookup that cannot read the whole list', () => {
 		await expect(lookUp('Needle')).rejects.toThrow('Taleo Learn lookup failed: list page 2 began like page 1; the vendor ignores the paging parameters');
 
 		sandbox.resetStats();
-		const result = await runTaleo(sandbox, { items: rows('Needle') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Needle') });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', name: 'Needle', id: null })]);
 		expect(listRequests(sandbox)).toHaveLength(2);
 	});
@@ -67,7 +69,7 @@ describe('duplicates', () => {
 			method: 'POST',
 			fault: { type: 'status', status: 400, body: { title: 'Bad Request', status: 400, detail: 'Group code already exists in the archive; pick another' } },
 		});
-		const result = await runTaleo(sandbox, { items: rows('Fresh'), onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Fresh'), onError: 'continueErrorOutput' });
 		expect(result.outputs[1]).toEqual([]);
 		expect(jsonOf(result.outputs[2])).toEqual([
 			expect.objectContaining({ error: expect.stringContaining('Group code already exists in the archive') }),
@@ -76,7 +78,7 @@ describe('duplicates', () => {
 	});
 
 	it.each([1, 2, 3])('resolves "Gold" and "gold" in one sheet first-row-wins (run %i, concurrency 5)', async () => {
-		const result = await runTaleo(sandbox, { items: rows('Gold', 'gold', 'GOLD '), options: { concurrency: 5 } });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Gold', 'gold', 'GOLD '), options: { concurrency: 5 } });
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
 		const [created] = jsonOf(result.outputs[0]);
 		expect(created).toEqual(expect.objectContaining({ name: 'Gold' }));
@@ -92,7 +94,7 @@ describe('duplicates', () => {
 describe('where the documents are open', () => {
 	it('sends owners as the bare user ids of the example, which a tenant taking ids accepts', async () => {
 		sandbox.configure('taleoLearn', { owners: 'ids' });
-		const result = await runTaleo(sandbox, { items: [{ name: 'Owned' }], additionalFields: { owners: '113458, 112898' } });
+		const result = await runNode(sandbox, 'taleoLearn', { items: [{ name: 'Owned' }], parameters: { additionalFields: { owners: '113458, 112898' } } });
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
 		expect(bodyOf(createRequests(sandbox)[0]).owners).toEqual([113458, 112898]);
 		expect(taleo().groupsOf(LEARN_CENTER)[0].owners.items.map((owner) => owner.id)).toEqual([113458, 112898]);
@@ -100,9 +102,9 @@ describe('where the documents are open', () => {
 
 	it("fails the item with the vendor's words at a tenant that takes only the schema's owner objects", async () => {
 		sandbox.configure('taleoLearn', { owners: 'objects' });
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [{ name: 'Owned' }],
-			additionalFields: { owners: '113458' },
+			parameters: { additionalFields: { owners: '113458' } },
 			onError: 'continueErrorOutput',
 		});
 		expect(jsonOf(result.outputs[2])).toEqual([expect.objectContaining({ error: expect.stringContaining('"owners" must hold owner objects') })]);
@@ -112,7 +114,7 @@ describe('where the documents are open', () => {
 	it('creates a second group of a taken name at a tenant that keeps only codes unique (the documented 409)', async () => {
 		sandbox.configure('taleoLearn', { uniqueNames: false });
 		taleo().addGroup(LEARN_CENTER, { name: 'Twin' });
-		const result = await runTaleo(sandbox, { items: rows('Twin') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Twin') });
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
 		expect(taleo().countGroups(LEARN_CENTER, 'Twin')).toBe(2);
 	});
@@ -120,7 +122,7 @@ describe('where the documents are open', () => {
 	it('reports a 409 for a taken code as a conflict even where the name is free', async () => {
 		sandbox.configure('taleoLearn', { uniqueNames: false });
 		taleo().addGroup(LEARN_CENTER, { name: 'Other', code: 'SHARED-CODE' });
-		const result = await runTaleo(sandbox, { items: [{ name: 'Fresh' }], additionalFields: { code: 'SHARED-CODE' } });
+		const result = await runNode(sandbox, 'taleoLearn', { items: [{ name: 'Fresh' }], parameters: { additionalFields: { code: 'SHARED-CODE' } } });
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', httpCode: 409, id: null })]);
 	});
 });

@@ -1,5 +1,7 @@
 import { useSandbox } from '../support/use-sandbox';
-import { LEARN_CENTER, OTHER_LEARN_CENTER, bodyOf, createRequests, jsonOf, listRequests, pairedRows, rows, runTaleo } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { LEARN_CENTER, OTHER_LEARN_CENTER, bodyOf, createRequests, listRequests } from './requests';
+import { runNode } from '../support/run';
 
 // These cases are about the 409 of a taken name: a tenant that keeps names unique (the sandbox's
 // default does not, as the documents promise the 409 only for the same identifier).
@@ -14,7 +16,7 @@ describe('Taleo Learn: conflicts', () => {
 		for (let index = 0; index < 6; index++) taleo().addGroup(LEARN_CENTER, { name: `Filler ${index}` });
 		const existing = taleo().addGroup(LEARN_CENTER, { name: 'Sales', code: 'SALES-1' });
 
-		const result = await runTaleo(sandbox, { items: rows('Sales') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Sales') });
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0]).toEqual([]);
@@ -44,9 +46,9 @@ describe('Taleo Learn: conflicts', () => {
 	it('says which name and code it sent when the vendor may mean the code, and finds no group by that name', async () => {
 		taleo().addGroup(LEARN_CENTER, { name: 'Marketing', code: 'MKT' });
 
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [{ name: 'Brand', code: 'mkt' }],
-			additionalFields: { code: '={{ $json.code }}' },
+			parameters: { additionalFields: { code: '={{ $json.code }}' } },
 		});
 
 		expect(bodyOf(createRequests(sandbox)[0])).toMatchObject({ name: 'Brand', code: 'mkt' });
@@ -68,7 +70,7 @@ describe('Taleo Learn: conflicts', () => {
 		sandbox.configure('taleoLearn', { conflictBody: 'empty' });
 		taleo().addGroup(LEARN_CENTER, { name: 'Ops' });
 
-		const result = await runTaleo(sandbox, { items: rows('Ops') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Ops') });
 
 		expect(jsonOf(result.outputs[1])).toEqual([
 			expect.objectContaining({ message: 'Taleo Learn already has a group with the name "Ops"', httpCode: 409 }),
@@ -76,7 +78,7 @@ describe('Taleo Learn: conflicts', () => {
 	});
 
 	it('lets the first of several rows with one name win, in input order, and gives the rest its ID', async () => {
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: rows('Team', 'Other', 'team', 'Team '),
 			options: { concurrency: 10 },
 		});
@@ -96,7 +98,7 @@ describe('Taleo Learn: conflicts', () => {
 	it('sends rows sharing a code one after the other, so the first row wins every time', async () => {
 		sandbox.setLatency(100);
 
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [
 				// The engine sends the first row alone (a wrong credential costs one request); the rest run in parallel.
 				{ name: 'Warm-up', code: 'WARM' },
@@ -104,7 +106,7 @@ describe('Taleo Learn: conflicts', () => {
 				{ name: 'Second', code: 'shared' },
 				{ name: 'Third', code: 'OWN' },
 			],
-			additionalFields: { code: '={{ $json.code }}' },
+			parameters: { additionalFields: { code: '={{ $json.code }}' } },
 			options: { concurrency: 10, lookUpExisting: false },
 		});
 
@@ -123,7 +125,7 @@ describe('Taleo Learn: conflicts', () => {
 	it('creates the same name in two learn centers and looks each conflict up in its own learn center', async () => {
 		const here = taleo().addGroup(LEARN_CENTER, { name: 'Shared Name' });
 
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [
 				{ name: 'Shared Name', learnCenter: LEARN_CENTER },
 				{ name: 'Shared Name', learnCenter: OTHER_LEARN_CENTER },
@@ -140,7 +142,7 @@ describe('Taleo Learn: conflicts', () => {
 	it('does not look the group up when Look Up Existing Group is off', async () => {
 		taleo().addGroup(LEARN_CENTER, { name: 'Known' });
 
-		const result = await runTaleo(sandbox, { items: rows('Known'), options: { lookUpExisting: false } });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Known'), options: { lookUpExisting: false } });
 
 		expect(listRequests(sandbox)).toEqual([]);
 		expect(jsonOf(result.outputs[1])).toEqual([expect.objectContaining({ outcome: 'conflict', id: null, existing: null })]);
@@ -149,7 +151,7 @@ describe('Taleo Learn: conflicts', () => {
 	it('fails the item instead when On Conflict is "fail"', async () => {
 		const known = taleo().addGroup(LEARN_CENTER, { name: 'Known' });
 
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: rows('Known'),
 			options: { onConflict: 'fail' },
 			onError: 'continueErrorOutput',

@@ -1,6 +1,8 @@
 import { TALEO_API_ROOT } from '../sandbox/vendors/taleoLearn';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH, LEARN_CENTER, OTHER_LEARN_CENTER, bodyOf, createRequests, jsonOf, pairedRows, rows, runTaleo } from './run';
+import { jsonOf, pairedRows, rows } from '../support/items';
+import { BASIC_AUTH, LEARN_CENTER, OTHER_LEARN_CENTER, bodyOf, createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -22,10 +24,9 @@ describe('Taleo Learn: create', () => {
 		const parent = taleo().addGroup(LEARN_CENTER, { name: 'All Staff' });
 		const code = '481werfa-dc63-4d92-8a08-12f807eab82d';
 
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [{ name: ' ck test group test 123 ', parent: parent.id, code, owners: [113458, 112898] }],
-			parameters: { onlyAllowOwnersToEditGroup: false },
-			additionalFields: everyField,
+			parameters: { additionalFields: everyField, onlyAllowOwnersToEditGroup: false },
 		});
 
 		expect(result.error).toBeUndefined();
@@ -68,7 +69,7 @@ describe('Taleo Learn: create', () => {
 	});
 
 	it('sends only the name and "only owners edit" (true by default) when nothing else is set', async () => {
-		const result = await runTaleo(sandbox, { items: rows('Sales') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Sales') });
 
 		expect(result.error).toBeUndefined();
 		expect(createRequests(sandbox).map(bodyOf)).toEqual([{ name: 'Sales', onlyAllowOwnersToEditGroup: true }]);
@@ -76,9 +77,9 @@ describe('Taleo Learn: create', () => {
 	});
 
 	it('takes owners as comma-separated text, drops repeats and blanks, and sends numbers', async () => {
-		const result = await runTaleo(sandbox, {
-			items: [{ name: 'Owned', owners: ' 113458, 112898,,113458 ' }],
-			additionalFields: { owners: '={{ $json.owners }}' },
+		const result = await runNode(sandbox, 'taleoLearn', {
+			items: [{ name: 'Owned', owners: ' 113458, 112898,113458 ' }],
+			parameters: { additionalFields: { owners: '={{ $json.owners }}' } },
 		});
 
 		expect(result.error).toBeUndefined();
@@ -86,7 +87,7 @@ describe('Taleo Learn: create', () => {
 	});
 
 	it('creates each item in the learn center its row names, by expression', async () => {
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [
 				{ name: 'Here', learnCenter: LEARN_CENTER },
 				{ name: 'There', learnCenter: String(OTHER_LEARN_CENTER) },
@@ -100,9 +101,9 @@ describe('Taleo Learn: create', () => {
 	});
 
 	it('normalises dates to Taleo’s form and keeps the wall-clock time of an offset', async () => {
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: rows('Dated'),
-			additionalFields: { activeFromDate: '2024-05-06', activeUntilDate: '2024-12-31T18:30:15.250+02:00' },
+			parameters: { additionalFields: { activeFromDate: '2024-05-06', activeUntilDate: '2024-12-31T18:30:15.250+02:00' } },
 		});
 
 		expect(result.error).toBeUndefined();
@@ -123,9 +124,9 @@ describe('Taleo Learn: create', () => {
 			sandbox.configure('taleoLearn', { spelling: accepted });
 			const parent = taleo().addGroup(LEARN_CENTER, { name: 'Parent' });
 
-			const result = await runTaleo(sandbox, {
+			const result = await runNode(sandbox, 'taleoLearn', {
 				items: [{ name: 'Spelled', parent: parent.id }],
-				additionalFields: { parentGroupId: '={{ $json.parent }}' },
+				parameters: { additionalFields: { parentGroupId: '={{ $json.parent }}' } },
 				options,
 			});
 
@@ -142,7 +143,7 @@ describe('Taleo Learn: create', () => {
 	] as const)('is refused by a sandbox that accepts only the %s spelling when it sends the %s one', async (accepted, sent) => {
 		sandbox.configure('taleoLearn', { spelling: accepted });
 
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: rows('Misspelled'),
 			options: { fieldSpelling: sent },
 			onError: 'continueRegularOutput',
@@ -161,7 +162,7 @@ describe('Taleo Learn: create', () => {
 	it('accepts an instance URL given with the API root or a trailing slash', async () => {
 		for (const instanceUrl of [`${sandbox.baseUrl('taleoLearn')}/`, `${sandbox.baseUrl('taleoLearn')}${TALEO_API_ROOT}`]) {
 			sandbox.reset();
-			const result = await runTaleo(sandbox, { items: rows('Anywhere'), credential: { instanceUrl } });
+			const result = await runNode(sandbox, 'taleoLearn', { items: rows('Anywhere'), credential: { instanceUrl } });
 			expect(result.error).toBeUndefined();
 			expect(createRequests(sandbox)).toHaveLength(1);
 		}

@@ -9,7 +9,7 @@ import { TaleoLearn } from '../../nodes/TaleoLearn/TaleoLearn.node';
 import { buildWorkflow } from '../harness/workflow';
 import { TALEO_API_ROOT, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH } from './run';
+import { BASIC_AUTH } from './requests';
 
 const sandbox = useSandbox();
 

@@ -1,6 +1,8 @@
 import { TALEO_PASSWORD } from '../sandbox/vendors/taleoLearn';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH, createRequests, everythingOf, jsonOf, pairedRows, rows, runTaleo } from './run';
+import { everythingOf, jsonOf, pairedRows, rows } from '../support/items';
+import { BASIC_AUTH, createRequests } from './requests';
+import { runNode } from '../support/run';
 
 // These cases are about the 409 of a taken name: a tenant that keeps names unique (the sandbox's
 // default does not, as the documents promise the 409 only for the same identifier).
@@ -11,9 +13,9 @@ const BASIC_TOKEN = BASIC_AUTH.slice('Basic '.length);
 
 describe('Taleo Learn: errors', () => {
 	it("quotes the vendor's message of a 400", async () => {
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [{ name: 'Owned', owners: '113458, 999' }],
-			additionalFields: { owners: '={{ $json.owners }}' },
+			parameters: { additionalFields: { owners: '={{ $json.owners }}' } },
 			onError: 'continueRegularOutput',
 		});
 
@@ -35,7 +37,7 @@ describe('Taleo Learn: errors', () => {
 	it('retries a 500 and reports the group the next attempt created', async () => {
 		sandbox.inject({ vendor: 'taleoLearn', method: 'POST', fault: { type: 'status', status: 500, body: { title: 'Internal Server Error' } } });
 
-		const result = await runTaleo(sandbox, { items: rows('Retried') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Retried') });
 
 		expect(result.error).toBeUndefined();
 		expect(createRequests(sandbox).map((request) => request.status)).toEqual([500, 201]);
@@ -49,7 +51,7 @@ describe('Taleo Learn: errors', () => {
 		// issue 12 point 2), the row ends as a Conflict with the group it made, and makes no second one.
 		sandbox.inject({ vendor: 'taleoLearn', method: 'POST', fault: { type: 'reset', when: 'after' } });
 
-		const result = await runTaleo(sandbox, { items: rows('Twice') });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Twice') });
 
 		expect(taleo().countGroups(178409, 'Twice')).toBe(1);
 		expect(jsonOf(result.outputs[1])).toEqual([
@@ -64,7 +66,7 @@ describe('Taleo Learn: errors', () => {
 	it('gives up after Max Retries of 500s, with the count in the message', async () => {
 		sandbox.inject({ vendor: 'taleoLearn', method: 'POST', times: Infinity, fault: { type: 'status', status: 500 } });
 
-		const result = await runTaleo(sandbox, { items: rows('Down'), options: { maxRetries: 2 }, onError: 'continueErrorOutput' });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Down'), options: { maxRetries: 2 }, onError: 'continueErrorOutput' });
 
 		expect(createRequests(sandbox)).toHaveLength(3);
 		expect(pairedRows(result.outputs[2])).toEqual([0]);
@@ -76,7 +78,7 @@ describe('Taleo Learn: errors', () => {
 	});
 
 	it('names the learn center when the vendor does not know it', async () => {
-		const result = await runTaleo(sandbox, { items: [{ name: 'Lost', learnCenter: 999 }], onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'taleoLearn', { items: [{ name: 'Lost', learnCenter: 999 }], onError: 'continueRegularOutput' });
 
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/learn.rest/v1/learnCenters/999/groups']);
 		expect(jsonOf(result.outputs[0])[0].error).toBe(
@@ -94,8 +96,8 @@ describe('Taleo Learn: errors', () => {
 			fault: { type: 'status', status: 401, body: { message: `Bad credentials ${TALEO_PASSWORD} / ${BASIC_TOKEN}` } },
 		});
 
-		const echoed = await runTaleo(sandbox, { items: rows('Echo'), onError: 'continueRegularOutput' });
-		const wrong = await runTaleo(sandbox, { items: rows('Nope'), credential: { password: wrongPassword } });
+		const echoed = await runNode(sandbox, 'taleoLearn', { items: rows('Echo'), onError: 'continueRegularOutput' });
+		const wrong = await runNode(sandbox, 'taleoLearn', { items: rows('Nope'), credential: { password: wrongPassword } });
 
 		expect(createRequests(sandbox).map((request) => request.status)).toEqual([401, 401]);
 		expect(jsonOf(echoed.outputs[0])[0]).toMatchObject({
@@ -117,7 +119,7 @@ describe('Taleo Learn: errors', () => {
 		beforeEach(() => taleo().addGroup(178409, { name: 'Taken' }));
 
 		it('stops the workflow at the failed item by default', async () => {
-			const result = await runTaleo(sandbox, { items, parameters });
+			const result = await runNode(sandbox, 'taleoLearn', { items, parameters });
 
 			expect(result.error?.message).toBe(
 				'Taleo Learn: there is no learn center with ID 999, or this API user cannot see it (HTTP 404) [item 1]',
@@ -126,7 +128,7 @@ describe('Taleo Learn: errors', () => {
 		});
 
 		it('puts the failed item on Created with its error under "Continue"', async () => {
-			const result = await runTaleo(sandbox, { items, parameters, onError: 'continueRegularOutput' });
+			const result = await runNode(sandbox, 'taleoLearn', { items, parameters, onError: 'continueRegularOutput' });
 
 			expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
 			expect(jsonOf(result.outputs[0])[1]).toMatchObject({ error: expect.stringContaining('HTTP 404'), details: { name: 'Bad' } });
@@ -134,7 +136,7 @@ describe('Taleo Learn: errors', () => {
 		});
 
 		it('routes the failed item, with its own row, to the error output', async () => {
-			const result = await runTaleo(sandbox, { items, parameters, onError: 'continueErrorOutput' });
+			const result = await runNode(sandbox, 'taleoLearn', { items, parameters, onError: 'continueErrorOutput' });
 
 			expect(result.outputs).toHaveLength(3);
 			expect(pairedRows(result.outputs[0])).toEqual([0]);

@@ -1,6 +1,7 @@
 import { TALEO_API_ROOT, TALEO_LEARN_CENTERS, TALEO_PASSWORD } from '../sandbox/vendors/taleoLearn';
 import { useSandbox } from '../support/use-sandbox';
-import { BASIC_AUTH, loadLearnCenters } from './run';
+import { BASIC_AUTH } from './requests';
+import { loadOptions } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -8,7 +9,7 @@ const listCalls = () => sandbox.requests.filter((request) => request.path === `$
 
 describe('Taleo Learn: the Learn Center dropdown', () => {
 	it('lists every learn center, sorted by name, with its ID as the value', async () => {
-		const options = await loadLearnCenters(sandbox);
+		const options = await loadOptions(sandbox, 'taleoLearn', 'getLearnCenters');
 
 		expect(options).toEqual(
 			[...TALEO_LEARN_CENTERS]
@@ -22,7 +23,7 @@ describe('Taleo Learn: the Learn Center dropdown', () => {
 	it('pages with limit and offset until hasMore is false', async () => {
 		sandbox.configure('taleoLearn', { maxLimit: 2 });
 
-		const options = await loadLearnCenters(sandbox);
+		const options = await loadOptions(sandbox, 'taleoLearn', 'getLearnCenters');
 
 		expect(options).toHaveLength(TALEO_LEARN_CENTERS.length);
 		expect(listCalls().map((request) => request.query)).toEqual([
@@ -36,7 +37,7 @@ describe('Taleo Learn: the Learn Center dropdown', () => {
 	it('retries a 500 while listing', async () => {
 		sandbox.inject({ vendor: 'taleoLearn', fault: { type: 'status', status: 500 } });
 
-		const options = await loadLearnCenters(sandbox);
+		const options = await loadOptions(sandbox, 'taleoLearn', 'getLearnCenters');
 
 		expect(options).toHaveLength(TALEO_LEARN_CENTERS.length);
 		expect(listCalls().map((request) => request.status)).toEqual([500, 200]);
@@ -45,7 +46,7 @@ describe('Taleo Learn: the Learn Center dropdown', () => {
 	it('fails with a message that names the problem, not the password', async () => {
 		const wrongPassword = 'Wr0ng-Passw0rd-123';
 
-		const failure = loadLearnCenters(sandbox, { password: wrongPassword });
+		const failure = loadOptions(sandbox, 'taleoLearn', 'getLearnCenters', { password: wrongPassword });
 
 		await expect(failure).rejects.toThrow(
 			'Could not list learn centers: Taleo Learn rejected the credential (HTTP 401): check the credential',
@@ -56,7 +57,7 @@ describe('Taleo Learn: the Learn Center dropdown', () => {
 	});
 
 	it('refuses an Instance URL that would send the password in clear text, before any request', async () => {
-		await expect(loadLearnCenters(sandbox, { instanceUrl: 'http://tenant.learn.taleo.net' })).rejects.toThrow(
+		await expect(loadOptions(sandbox, 'taleoLearn', 'getLearnCenters', { instanceUrl: 'http://tenant.learn.taleo.net' })).rejects.toThrow(
 			'"Instance URL" must use https:// (http:// is only allowed for localhost)',
 		);
 		expect(sandbox.requests).toEqual([]);

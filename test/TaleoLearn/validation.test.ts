@@ -1,7 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useSandbox } from '../support/use-sandbox';
-import { LEARN_CENTER, createRequests, jsonOf, pairedRows, runTaleo } from './run';
+import { jsonOf, pairedRows } from '../support/items';
+import { LEARN_CENTER, createRequests } from './requests';
+import { runNode } from '../support/run';
 
 const sandbox = useSandbox();
 
@@ -31,7 +33,7 @@ describe('Taleo Learn: input checks before any request', () => {
 		['text', 'Sales Academy'],
 		['blank', ''],
 	] as Array<[string, unknown]>)('refuses a learn center ID with %s and sends nothing', async (_label, learnCenter) => {
-		const result = await runTaleo(sandbox, {
+		const result = await runNode(sandbox, 'taleoLearn', {
 			items: [{ name: 'Injected', learnCenter } as IDataObject, { name: 'Fine' }],
 			onError: 'continueRegularOutput',
 		});
@@ -59,7 +61,7 @@ describe('Taleo Learn: input checks before any request', () => {
 	] as Array<[string, IDataObject, INodeParameters, string, string | RegExp]>)(
 		'refuses %s',
 		async (_label, row, additionalFields, field, error) => {
-			const result = await runTaleo(sandbox, { items: [row], additionalFields, onError: 'continueRegularOutput' });
+			const result = await runNode(sandbox, 'taleoLearn', { items: [row], parameters: { additionalFields }, onError: 'continueRegularOutput' });
 
 			expect(sandbox.requests).toEqual([]);
 			expect(jsonOf(result.outputs[0])).toEqual([refused(field, error)]);
@@ -67,7 +69,7 @@ describe('Taleo Learn: input checks before any request', () => {
 	);
 
 	it('stops the workflow on bad input by default, naming the item, before anything is sent', async () => {
-		const result = await runTaleo(sandbox, { items: [{ name: 'Fine' }, { name: 'Bad', learnCenter: '../1' }] });
+		const result = await runNode(sandbox, 'taleoLearn', { items: [{ name: 'Fine' }, { name: 'Bad', learnCenter: '../1' }] });
 
 		expect(result.error?.message).toMatch(/^"Learn Center" must be a learn center ID.* \[item 1\]$/);
 		expect(sandbox.requests).toEqual([]);
@@ -78,7 +80,7 @@ describe('Taleo Learn: input checks before any request', () => {
 		['a URL with credentials', 'https://user:pw@tenant.learn.taleo.net', '"Instance URL" must not contain a user name or password'],
 		['not a URL', 'tenant.learn.taleo.net', '"Instance URL" is not a URL'],
 	])('refuses an Instance URL with %s and sends nothing', async (_label, instanceUrl, error) => {
-		const result = await runTaleo(sandbox, { items: [{ name: 'A' }, { name: 'B' }], credential: { instanceUrl }, onError: 'continueRegularOutput' });
+		const result = await runNode(sandbox, 'taleoLearn', { items: [{ name: 'A' }, { name: 'B' }], credential: { instanceUrl }, onError: 'continueRegularOutput' });
 
 		expect(sandbox.requests).toEqual([]);
 		expect(jsonOf(result.outputs[0])).toEqual([refused('Instance URL', error), refused('Instance URL', error)]);

@@ -5,7 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useSandbox } from '../support/use-sandbox';
-import { everythingOf, landings, rows, uniqueName } from './outcomes';
+import { everythingOf, rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import { IC_HARDENING_TOKEN, INVISIBLE_COLLECTOR, runCase } from './vendors';
 
 const sandbox = useSandbox();

@@ -9,7 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { useSandbox } from '../support/use-sandbox';
 import { isDnsLabel } from './hostile-values';
-import { landings, rows } from './outcomes';
+import { rows } from '../support/items';
+import { landings } from './outcomes';
 import {
 	ASSEMBLA,
 	ASSEMBLA_XML,

@@ -3,7 +3,8 @@
  * `lookupError`), and the next item that needs the name asks the vendor again.
  */
 import { useSandbox } from '../support/use-sandbox';
-import { landings, rows, uniqueName } from './outcomes';
+import { rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import { runCase, TALEO_LEARN } from './vendors';
 
 const sandbox = useSandbox();

@@ -8,7 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Fault } from '../sandbox/types';
 import { useSandbox } from '../support/use-sandbox';
-import { landings, rows, uniqueName } from './outcomes';
+import { rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import type { Landing } from './outcomes';
 import { runCase, VENDOR_CASES } from './vendors';
 

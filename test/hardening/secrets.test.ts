@@ -9,7 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CredentialStore, OnErrorSetting, RunResult } from '../harness';
 import type { Fault } from '../sandbox/types';
 import { useSandbox } from '../support/use-sandbox';
-import { everythingOf, landings, rows } from './outcomes';
+import { everythingOf, rows } from '../support/items';
+import { landings } from './outcomes';
 import { CREDENTIAL_ROWS, credentialRow, runCase } from './vendors';
 import type { CredentialCase, VendorCase } from './vendors';
 
@@ -190,9 +191,8 @@ describe('answers that look like success', () => {
 });
 
 /*
- * BUG (reported): `clip` in nodes/shared/outcome.ts cuts the vendor's words at 500 characters before
- * the redactor (applied to the finished reports in execute.ts) looks for secrets, so a secret that
- * straddles the cut is no longer whole and its first part stays in the message and description.
+ * The vendor's words are clipped at 500 characters; the clip must not cut a secret in two and leave
+ * its first part in the message or the description.
  */
 describe('the 500-character limit on vendor messages', () => {
 	it('does not cut a secret in two and leave its first half in the message', async () => {

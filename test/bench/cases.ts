@@ -8,9 +8,8 @@ import { groupNames } from './items';
 import type { BenchSettings } from './settings';
 import {
 	benchWorkflow,
-	helloIdNode,
+	groupCreateNode,
 	httpRequestNode,
-	invisibleCollectorNode,
 	noOpNode,
 	type SubjectNode,
 	type Workflow,
@@ -45,7 +44,7 @@ export type BenchCase = N8nCase | FloorCase;
 export function buildCases(settings: BenchSettings, sandbox: Sandbox): BenchCase[] {
 	const { concurrency } = settings;
 	const icUrl = `${sandbox.baseUrl('invisibleCollector')}/groups`;
-	const ic = invisibleCollectorNode(BENCH_CREDENTIALS.invisibleCollector.ref, concurrency);
+	const ic = groupCreateNode('invisibleCollector', BENCH_CREDENTIALS.invisibleCollector.ref, { concurrency });
 	const bearer = BENCH_CREDENTIALS.bearer.ref;
 	const n8nCase = (
 		key: string,
@@ -118,8 +117,8 @@ export function buildCases(settings: BenchSettings, sandbox: Sandbox): BenchCase
 			httpRequestNode(icUrl, bearer, { retryOnFail: true, onError: 'continueErrorOutput' }),
 			{ ...rate, declaredOutputs: 1 },
 		),
-		n8nCase('hid-batch', 'helloId', 'HelloID node, Batch mode (100 per request)', 'benchHidBatch001', helloIdNode(hidCredential, concurrency, 'batch'), hid),
-		n8nCase('hid-single', 'helloId', 'HelloID node, Single mode', 'benchHidSingle01', helloIdNode(hidCredential, concurrency, 'single'), hid),
+		n8nCase('hid-batch', 'helloId', 'HelloID node, Batch mode (100 per request)', 'benchHidBatch001', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'batch' }), hid),
+		n8nCase('hid-single', 'helloId', 'HelloID node, Single mode', 'benchHidSingle01', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'single' }), hid),
 		n8nCase('cost-baseline', 'cost', 'Baseline: No Operation node in its place', 'benchCostNoop001', noOpNode(), {
 			items: settings.costItems,
 			declaredOutputs: 1,

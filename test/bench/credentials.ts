@@ -1,8 +1,8 @@
 /** The credentials the benchmark imports into n8n, pointing at the running sandbox. */
 import type { CredentialImport } from '../e2e/n8n-cli';
-import type { Sandbox } from '../sandbox/types';
+import type { Sandbox, VendorName } from '../sandbox/types';
 import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
-import { HELLOID_API_KEY, HELLOID_API_SECRET, HELLOID_COMPANY } from '../sandbox/vendors/helloId';
+import { credentialWiring } from '../support/vendors';
 import type { CredentialRef } from './workflows';
 
 interface BenchCredential {
@@ -11,11 +11,15 @@ interface BenchCredential {
 	data(sandbox: Sandbox): CredentialImport['data'];
 }
 
+/** The vendor's (first) credential's fields, pointing at the sandbox's default account. */
+const sandboxFields = (sandbox: Sandbox, vendor: VendorName): CredentialImport['data'] =>
+	credentialWiring(vendor).data(sandbox.summary().vendors[vendor]) as CredentialImport['data'];
+
 export const BENCH_CREDENTIALS = {
 	invisibleCollector: {
 		ref: { id: 'benchIcCred00001', name: 'Invisible Collector (bench sandbox)' },
 		type: 'invisibleCollectorApi',
-		data: (sandbox) => ({ apiToken: IC_DEFAULT_TOKEN, baseUrl: sandbox.baseUrl('invisibleCollector') }),
+		data: (sandbox) => sandboxFields(sandbox, 'invisibleCollector'),
 	},
 	/** What a user of the HTTP Request node picks: n8n's generic Bearer Auth, the same token. */
 	bearer: {
@@ -26,12 +30,7 @@ export const BENCH_CREDENTIALS = {
 	helloId: {
 		ref: { id: 'benchHelloIdCred', name: 'HelloID (bench sandbox)' },
 		type: 'helloIdApi',
-		data: (sandbox) => ({
-			companyName: HELLOID_COMPANY,
-			apiKey: HELLOID_API_KEY,
-			apiSecret: HELLOID_API_SECRET,
-			baseUrl: sandbox.baseUrl('helloId'),
-		}),
+		data: (sandbox) => sandboxFields(sandbox, 'helloId'),
 	},
 } satisfies Record<string, BenchCredential>;
 

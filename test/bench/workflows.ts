@@ -4,6 +4,8 @@
  * test. The node under test has nothing after it: n8n keeps its outputs in the run data regardless.
  */
 import { PACKAGE_NAME } from '../e2e/paths';
+import type { VendorName } from '../sandbox/types';
+import { VENDORS } from '../support/vendors';
 
 export interface CredentialRef {
 	readonly id: string;
@@ -78,24 +80,15 @@ export function benchWorkflow(id: string, title: string, subject: SubjectNode, n
 
 const NAME_FROM_ROW = '={{ $json.name }}';
 
-export function invisibleCollectorNode(credential: CredentialRef, concurrency: number): SubjectNode {
+/** One of our nodes doing "Group → Create" with the name from the row, its failures to the error output. */
+export function groupCreateNode(vendor: VendorName, credential: CredentialRef, options: Readonly<Record<string, unknown>>): SubjectNode {
+	const { nodeType, parameters, credentials } = VENDORS[vendor];
 	return {
 		name: SUBJECT,
-		type: `${PACKAGE_NAME}.invisibleCollector`,
+		type: `${PACKAGE_NAME}.${nodeType}`,
 		typeVersion: 1,
-		parameters: { resource: 'group', operation: 'create', name: NAME_FROM_ROW, options: { concurrency } },
-		credentials: { invisibleCollectorApi: credential },
-		onError: 'continueErrorOutput',
-	};
-}
-
-export function helloIdNode(credential: CredentialRef, concurrency: number, mode: 'batch' | 'single'): SubjectNode {
-	return {
-		name: SUBJECT,
-		type: `${PACKAGE_NAME}.helloId`,
-		typeVersion: 1,
-		parameters: { resource: 'group', operation: 'create', name: NAME_FROM_ROW, options: { concurrency, mode } },
-		credentials: { helloIdApi: credential },
+		parameters: { ...parameters, options },
+		credentials: { [credentials[0].type]: credential },
 		onError: 'continueErrorOutput',
 	};
 }

@@ -1,13 +1,13 @@
 /** Measures one repetition of one case: the sandbox reset to the same state, then the floor or n8n. */
-import type { N8nInstance } from '../e2e/n8n-instance';
-import type { Sandbox } from '../sandbox/types';
-import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
-import type { BenchCase, N8nCase } from './cases';
+import type { N8nInstance } from '../../e2e/n8n-instance';
+import type { Sandbox } from '../../sandbox/types';
+import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
+import type { BenchCase, N8nCase } from '../cases/cases';
 import { runFloor } from './floor';
 import { executeMeasured } from './n8n-run';
 import { sandboxStats } from './sandbox-stats';
-import type { BenchSettings } from './settings';
-import { SUBJECT } from './workflows';
+import type { BenchSettings } from '../cases/settings';
+import { SUBJECT } from '../cases/workflows';
 
 export interface RunMetrics {
 	/** The node's executionTime from n8n's run data; for the floor, the pool's wall time. */

@@ -1,6 +1,6 @@
 /**
  * Summarises V8 CPU profiles written with `npm run bench -- --cpu-prof`:
- *   node build/test/bench/profile-summary.js <file.cpuprofile> [top=25] [pattern]
+ *   node build/test/bench/report/profile-summary.js <file.cpuprofile> [top=25] [pattern]
  * prints the functions with the most self time and the most inclusive time (time with the function
  * anywhere on the stack), optionally only those whose name or file matches `pattern`.
  */

@@ -1,5 +1,5 @@
 /** What the sandbox saw of one run: requests, answers, groups, names sent twice. */
-import type { RecordedRequest, Sandbox, VendorName } from '../sandbox/types';
+import type { RecordedRequest, Sandbox, VendorName } from '../../sandbox/types';
 
 export interface SandboxStats {
 	/** Requests that reached the sandbox for the vendor, whatever the answer. */

@@ -2,7 +2,7 @@
  * The cases of the four scenarios, as data: which workflow, which vendor, which items, under which
  * sandbox rate limit. run-case.ts measures them.
  */
-import type { Sandbox, VendorName } from '../sandbox/types';
+import type { Sandbox, VendorName } from '../../sandbox/types';
 import { BENCH_CREDENTIALS } from './credentials';
 import { groupNames } from './items';
 import type { BenchSettings } from './settings';

@@ -1,8 +1,8 @@
 /** The printed table (Markdown, pasted into the README) from the medians of one run. */
-import type { Scenario } from './cases';
-import type { LiveHeap, RunMetrics } from './run-case';
-import type { MachineInfo } from './machine';
-import { TARGETS, type BenchSettings } from './settings';
+import type { Scenario } from '../cases/cases';
+import type { LiveHeap, RunMetrics } from '../measure/run-case';
+import type { MachineInfo } from '../measure/machine';
+import { TARGETS, type BenchSettings } from '../cases/settings';
 
 export interface CaseResult {
 	readonly key: string;

@@ -4,18 +4,15 @@
  * (where each row lands, which field the failing credential test spoils) is written here.
  */
 import type { Sandbox, VendorName } from '../sandbox/types';
-import { VENDORS, type SandboxAccount } from '../support/vendors';
+import { VENDORS, type CredentialWiring, type SandboxAccount } from '../support/vendors';
 import type { Branch } from './branches';
 
 export type { SandboxAccount };
 
 export type CredentialData = Readonly<Record<string, string | number | boolean>>;
 
-export interface CredentialCase {
-	readonly type: string;
-	/** 16 characters; the examples reference the credential by this id. */
-	readonly id: string;
-	readonly name: string;
+/** A credential type as the examples reference it (type, id, name from the registry) and what the credential suite spoils. */
+export interface CredentialCase extends Pick<CredentialWiring, 'type' | 'id' | 'name'> {
 	/**
 	 * The field the failing credential test replaces with a wrong value; null for a type n8n offers
 	 * no Test button for (OAuth2 with an authorization code: the editor's Connect button instead).

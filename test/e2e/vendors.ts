@@ -4,7 +4,7 @@
  * (where each row lands, which field the failing credential test spoils) is written here.
  */
 import type { Sandbox, VendorName } from '../sandbox/types';
-import { VENDORS, type CredentialWiring, type SandboxAccount } from '../support/vendors';
+import { VENDORS, type CredentialWiring, type SandboxAccount, type VendorWiring } from '../support/vendors';
 import type { Branch } from './branches';
 
 export type { SandboxAccount };
@@ -33,13 +33,8 @@ export interface ExpectedRow {
 	readonly branch: Branch;
 }
 
-export interface VendorCase {
-	readonly vendor: VendorName;
-	readonly displayName: string;
-	/** Node type without the package prefix. */
-	readonly nodeType: string;
-	/** File in `examples/`. */
-	readonly example: string;
+/** A vendor's wiring from the registry (node type, example file), with what its example run must show. */
+export interface VendorCase extends Pick<VendorWiring, 'vendor' | 'displayName' | 'nodeType' | 'example'> {
 	/** One entry per row of the example's list, in order: where each row must come out. */
 	readonly expected: readonly ExpectedRow[];
 	readonly credentials: readonly CredentialCase[];

@@ -19,13 +19,13 @@ import { PACKAGE_ROOT } from '../e2e/paths';
 import { runCommand } from '../e2e/run-command';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
-import { buildCases, type BenchCase, type N8nCase } from './cases';
-import { chosenScenarios, chosenSettings, profileDirFor } from './options';
-import { measureLiveHeap, runCase, type LiveHeap, type RunMetrics } from './run-case';
-import { credentialImports } from './credentials';
-import { machineInfo } from './machine';
-import { formatReport, type BenchResults, type CaseResult } from './report';
-import { medianOf } from './stats';
+import { buildCases, type BenchCase, type N8nCase } from './cases/cases';
+import { chosenScenarios, chosenSettings, profileDirFor } from './cases/options';
+import { measureLiveHeap, runCase, type LiveHeap, type RunMetrics } from './measure/run-case';
+import { credentialImports } from './cases/credentials';
+import { machineInfo } from './measure/machine';
+import { formatReport, type BenchResults, type CaseResult } from './report/report';
+import { medianOf } from './report/stats';
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 

@@ -1,20 +1,18 @@
 /**
- * What the real-n8n runs cover, per vendor. Adding a vendor = an example workflow in `examples/`
- * (list → vendor node → Created / Conflict / error output) plus one entry here.
+ * What the real-n8n runs cover, per vendor: the wiring (node type, example file, credential ids and
+ * fields) comes from the one table of the vendors (`test/support/vendors.ts`); what a run must show
+ * (where each row lands, which field the failing credential test spoils) is written here.
  */
-import type { Sandbox, SandboxSummary, VendorName } from '../sandbox/types';
+import type { Sandbox, VendorName } from '../sandbox/types';
+import { VENDORS, type CredentialWiring, type SandboxAccount, type VendorWiring } from '../support/vendors';
 import type { Branch } from './branches';
 
-/** What the sandbox CLI prints for one vendor: its base URL and default credentials. */
-export type SandboxAccount = SandboxSummary['vendors'][VendorName];
+export type { SandboxAccount };
 
 export type CredentialData = Readonly<Record<string, string | number | boolean>>;
 
-export interface CredentialCase {
-	readonly type: string;
-	/** 16 characters; the examples reference the credential by this id. */
-	readonly id: string;
-	readonly name: string;
+/** A credential type as the examples reference it (type, id, name from the registry) and what the credential suite spoils. */
+export interface CredentialCase extends Pick<CredentialWiring, 'type' | 'id' | 'name'> {
 	/**
 	 * The field the failing credential test replaces with a wrong value; null for a type n8n offers
 	 * no Test button for (OAuth2 with an authorization code: the editor's Connect button instead).
@@ -35,13 +33,8 @@ export interface ExpectedRow {
 	readonly branch: Branch;
 }
 
-export interface VendorCase {
-	readonly vendor: VendorName;
-	readonly displayName: string;
-	/** Node type without the package prefix. */
-	readonly nodeType: string;
-	/** File in `examples/`. */
-	readonly example: string;
+/** A vendor's wiring from the registry (node type, example file), with what its example run must show. */
+export interface VendorCase extends Pick<VendorWiring, 'vendor' | 'displayName' | 'nodeType' | 'example'> {
 	/** One entry per row of the example's list, in order: where each row must come out. */
 	readonly expected: readonly ExpectedRow[];
 	readonly credentials: readonly CredentialCase[];
@@ -59,105 +52,51 @@ const ROWS: readonly ExpectedRow[] = [
 /** The learn center the Taleo Learn example creates groups in (the sandbox's "Corporate Academy"). */
 const TALEO_LEARN_CENTER = 178409;
 
+/** What the credential suite spoils, per credential type. */
+interface CredentialFacts {
+	readonly secretField: string | null;
+	readonly cachedFields?: readonly string[];
+}
+
+function vendorCase(
+	vendor: VendorName,
+	credentialFacts: Readonly<Record<string, CredentialFacts>>,
+	groupNames: (sandbox: Sandbox) => readonly string[],
+): VendorCase {
+	const { displayName, nodeType, example, credentials } = VENDORS[vendor];
+	return {
+		vendor,
+		displayName,
+		nodeType,
+		example,
+		expected: ROWS,
+		credentials: credentials.map(({ type, id, name, data }) => ({
+			type,
+			id,
+			name,
+			...credentialFacts[type],
+			data: (account: SandboxAccount) => data(account) as CredentialData,
+		})),
+		groupNames,
+	};
+}
+
 export const VENDOR_CASES: readonly VendorCase[] = [
-	{
-		vendor: 'invisibleCollector',
-		displayName: 'Invisible Collector',
-		nodeType: 'invisibleCollector',
-		example: 'invisible-collector-groups.json',
-		expected: ROWS,
-		credentials: [
-			{
-				type: 'invisibleCollectorApi',
-				id: 'icSandboxCred001',
-				name: 'Invisible Collector (sandbox)',
-				secretField: 'apiToken',
-				data: (account) => ({ apiToken: account.apiToken, baseUrl: account.baseUrl }),
-			},
-		],
-		groupNames: (sandbox) => sandbox.vendors.invisibleCollector.groupsOf().map((group) => group.name),
-	},
-	{
-		vendor: 'helloId',
-		displayName: 'HelloID',
-		nodeType: 'helloId',
-		example: 'helloid-groups.json',
-		expected: ROWS,
-		credentials: [
-			{
-				type: 'helloIdApi',
-				id: 'hidSandboxCred01',
-				name: 'HelloID (sandbox)',
-				secretField: 'apiSecret',
-				data: ({ companyName, apiKey, apiSecret, baseUrl }) => ({ companyName, apiKey, apiSecret, baseUrl }),
-			},
-		],
-		groupNames: (sandbox) => sandbox.vendors.helloId.groups().map((group) => group.name),
-	},
-	{
-		vendor: 'assembla',
-		displayName: 'Assembla',
-		nodeType: 'assembla',
-		example: 'assembla-groups.json',
-		expected: ROWS,
-		credentials: [
-			{
-				type: 'assemblaApi',
-				id: 'asmSandboxCred01',
-				name: 'Assembla API key (sandbox)',
-				secretField: 'apiSecret',
-				data: ({ apiKey, apiSecret, baseUrl }) => ({ apiKey, apiSecret, baseUrl }),
-			},
-			{
-				type: 'assemblaOAuth2Api',
-				id: 'asmOAuth2Cred001',
-				name: 'Assembla OAuth2 (sandbox)',
-				secretField: null,
-				data: ({ clientId, clientSecret, baseUrl }) => ({ clientId, clientSecret, baseUrl }),
-			},
-		],
-		groupNames: (sandbox) => sandbox.vendors.assembla.groupsOf().map((group) => group.name),
-	},
-	{
-		vendor: 'capillary',
-		displayName: 'Capillary',
-		nodeType: 'capillary',
-		example: 'capillary-groups.json',
-		expected: ROWS,
-		credentials: [
-			{
-				type: 'capillaryApi',
-				id: 'capSandboxCred01',
-				name: 'Capillary basic (sandbox)',
-				secretField: 'password',
-				data: ({ baseUrl, username, password }) => ({ region: 'custom', customHost: baseUrl, username, password }),
-			},
-			{
-				type: 'capillaryOAuthApi',
-				id: 'capOAuthCred0001',
-				name: 'Capillary OAuth (sandbox)',
-				secretField: 'clientSecret',
-				cachedFields: ['accessToken'],
-				data: ({ baseUrl, clientKey, clientSecret }) => ({ region: 'custom', customHost: baseUrl, clientKey, clientSecret }),
-			},
-		],
-		groupNames: (sandbox) => sandbox.vendors.capillary.groups().map((group) => group.name),
-	},
-	{
-		vendor: 'taleoLearn',
-		displayName: 'Taleo Learn',
-		nodeType: 'taleoLearn',
-		example: 'taleo-learn-groups.json',
-		expected: ROWS,
-		credentials: [
-			{
-				type: 'taleoLearnApi',
-				id: 'tlSandboxCred001',
-				name: 'Taleo Learn (sandbox)',
-				secretField: 'password',
-				data: ({ baseUrl, username, password }) => ({ instanceUrl: baseUrl, username, password }),
-			},
-		],
-		groupNames: (sandbox) => sandbox.vendors.taleoLearn.groupsOf(TALEO_LEARN_CENTER).map((group) => group.name),
-	},
+	vendorCase('invisibleCollector', { invisibleCollectorApi: { secretField: 'apiToken' } }, (sandbox) =>
+		sandbox.vendors.invisibleCollector.groupsOf().map((group) => group.name),
+	),
+	vendorCase('helloId', { helloIdApi: { secretField: 'apiSecret' } }, (sandbox) =>
+		sandbox.vendors.helloId.groups().map((group) => group.name),
+	),
+	vendorCase('assembla', { assemblaApi: { secretField: 'apiSecret' }, assemblaOAuth2Api: { secretField: null } }, (sandbox) =>
+		sandbox.vendors.assembla.groupsOf().map((group) => group.name),
+	),
+	vendorCase(
+		'capillary',
+		{ capillaryApi: { secretField: 'password' }, capillaryOAuthApi: { secretField: 'clientSecret', cachedFields: ['accessToken'] } },
+		(sandbox) => sandbox.vendors.capillary.groups().map((group) => group.name),
+	),
+	vendorCase('taleoLearn', { taleoLearnApi: { secretField: 'password' } }, (sandbox) =>
+		sandbox.vendors.taleoLearn.groupsOf(TALEO_LEARN_CENTER).map((group) => group.name),
+	),
 ];

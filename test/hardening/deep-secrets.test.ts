@@ -4,20 +4,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
-import { everythingOf, landings, rows, uniqueName } from './outcomes';
+import { useSandbox } from '../support/use-sandbox';
+import { everythingOf, rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import { IC_HARDENING_TOKEN, INVISIBLE_COLLECTOR, runCase } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 it('replaces a conflict body nested 40 levels deep by a marker in the raw response, and the echoed token with it', async () => {
 	let deep: IDataObject = { echoed: `Bearer ${IC_HARDENING_TOKEN}`, url: `https://x.test/?t=${encodeURIComponent(IC_HARDENING_TOKEN)}` };

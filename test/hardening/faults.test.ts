@@ -5,25 +5,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox } from '../sandbox/server';
-import type { Fault, Sandbox } from '../sandbox/types';
-import { landings, rows, uniqueName } from './outcomes';
+import type { Fault } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
+import { rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import type { Landing } from './outcomes';
 import { INVISIBLE_COLLECTOR, runCase, VARIANT_CASES, VENDOR_CASES } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 const EARLIER_ATTEMPT = /earlier attempt/i;
 
@@ -335,9 +324,8 @@ describe('the engine, on Invisible Collector', () => {
 	});
 
 	/*
-	 * BUG (reported): with "On Conflict: Fail the Item", `outcomeOf` in nodes/shared/execute.ts turns the
-	 * conflict into an error without looking at `attempted.earlierAttemptMayHaveActed`: the item fails as
-	 * "already exists" although this very item probably created the group, and nothing says so.
+	 * With "On Conflict: Fail the Item", a conflict met after this item's own earlier attempt may have
+	 * acted still fails the item, but says that the earlier attempt probably created the group.
 	 */
 	it('says so when "On Conflict: Fail the Item" meets the group its own earlier attempt created', async () => {
 		inject({ type: 'reset', when: 'after' });
@@ -355,10 +343,8 @@ describe('the engine, on Invisible Collector', () => {
 	});
 
 	/*
-	 * BUG (reported): when the last attempt got no answer after the request may have reached the vendor
-	 * (reset after sending, timeout), the item fails with only "network error (...)" and an empty
-	 * description, although the vendor may hold the group (here it does). The engine knows
-	 * (`NetworkFailure.mayHaveReached`) but `interpretUnit` in nodes/shared/execute.ts drops it.
+	 * When the last attempt got no answer after the request may have reached the vendor (reset after
+	 * sending, timeout), the failed item warns that the group may exist (here it does).
 	 */
 	it.each([
 		['a reset after the vendor acted', { type: 'reset', when: 'after' } as Fault, {}],

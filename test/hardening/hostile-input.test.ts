@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OnErrorSetting } from '../harness';
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { HOSTILE_CASES } from './hostile-fields';
 import type { HostileField } from './hostile-fields';
 import { landings } from './outcomes';
@@ -18,15 +17,7 @@ import type { VendorCase } from './vendors';
 /** Each run goes through n8n's engine and the sandbox: enough to meet every kind of value, still fast. */
 const RUNS_PER_FIELD = 25;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 async function checkRun(vendorCase: VendorCase, field: HostileField, values: unknown[], onError: OnErrorSetting) {
 	sandbox.reset();

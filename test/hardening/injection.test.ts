@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
 import { isDnsLabel } from './hostile-values';
-import { landings, rows } from './outcomes';
+import { rows } from '../support/items';
+import { landings } from './outcomes';
 import {
 	ASSEMBLA,
 	ASSEMBLA_XML,
@@ -24,19 +24,7 @@ import {
 } from './vendors';
 import type { VendorCase } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 /** Runs two items with a credential whose `field` holds `value`; every item must fail on that field. */
 async function expectRefusedCredential(

@@ -2,24 +2,12 @@
  * A failed lookup is not "not found": the Conflict item says the lookup failed (`id: null` and
  * `lookupError`), and the next item that needs the name asks the vendor again.
  */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
-import { landings, rows, uniqueName } from './outcomes';
+import { useSandbox } from '../support/use-sandbox';
+import { rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import { runCase, TALEO_LEARN } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 describe('Taleo Learn conflict lookups', () => {
 	const taleo = TALEO_LEARN;

@@ -6,25 +6,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox } from '../sandbox/server';
-import type { Fault, Sandbox } from '../sandbox/types';
-import { landings, rows, uniqueName } from './outcomes';
+import type { Fault } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
+import { rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import type { Landing } from './outcomes';
 import { runCase, VENDOR_CASES } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 describe.each(VENDOR_CASES.map((vendorCase) => [vendorCase.label, vendorCase] as const))('%s', (_label, vendorCase) => {
 	const inject = (fault: Fault) => sandbox.inject({ vendor: vendorCase.vendor, ...vendorCase.create, fault });

@@ -44,13 +44,6 @@ export function landings(result: RunResult, itemCount: number): Landing[] {
 export const places = (result: RunResult, itemCount: number): Place[] =>
 	landings(result, itemCount).map((landing) => landing.place);
 
-/** Everything a run left behind that a secret could leak into. */
-export function everythingOf(result: RunResult): string {
-	return JSON.stringify({ outputs: result.outputs, error: result.error, runData: result.runData, logs: result.logs });
-}
-
-export const rows = (...names: string[]): IDataObject[] => names.map((name, row) => ({ name, row }));
-
 /** A name no earlier test used. */
 let counter = 0;
 export const uniqueName = (prefix = 'group'): string => `${prefix}-${process.pid}-${++counter}`;

@@ -6,26 +6,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox } from '../sandbox/server';
-import type { Fault, Sandbox } from '../sandbox/types';
-import { landings, rows, uniqueName } from './outcomes';
+import type { Fault } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
+import { rows } from '../support/items';
+import { landings, uniqueName } from './outcomes';
 import type { Landing } from './outcomes';
 import { INVISIBLE_COLLECTOR, runCase, TALEO_LEARN, VENDOR_CASES } from './vendors';
 import type { VendorCase } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 async function runOne(vendorCase: VendorCase, options: IDataObject = {}): Promise<Landing & { name: string }> {
 	const name = uniqueName(vendorCase.vendor);

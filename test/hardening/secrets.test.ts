@@ -7,25 +7,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CredentialStore, OnErrorSetting, RunResult } from '../harness';
-import { startSandbox } from '../sandbox/server';
-import type { Fault, Sandbox } from '../sandbox/types';
-import { everythingOf, landings, rows } from './outcomes';
+import type { Fault } from '../sandbox/types';
+import { useSandbox } from '../support/use-sandbox';
+import { everythingOf, rows } from '../support/items';
+import { landings } from './outcomes';
 import { CREDENTIAL_ROWS, credentialRow, runCase } from './vendors';
 import type { CredentialCase, VendorCase } from './vendors';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
+const sandbox = useSandbox();
 
 /** The secret forms found in what the run left behind (read after the run: fetched tokens count too). */
 function leaked(result: RunResult, credential: CredentialCase, store: CredentialStore, earlierForms: string[] = []): string[] {
@@ -202,9 +191,8 @@ describe('answers that look like success', () => {
 });
 
 /*
- * BUG (reported): `clip` in nodes/shared/outcome.ts cuts the vendor's words at 500 characters before
- * the redactor (applied to the finished reports in execute.ts) looks for secrets, so a secret that
- * straddles the cut is no longer whole and its first part stays in the message and description.
+ * The vendor's words are clipped at 500 characters; the clip must not cut a secret in two and leave
+ * its first part in the message or the description.
  */
 describe('the 500-character limit on vendor messages', () => {
 	it('does not cut a secret in two and leave its first half in the message', async () => {

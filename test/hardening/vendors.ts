@@ -1,40 +1,20 @@
 /**
- * One row per vendor (and per request mode where a vendor has two): how to configure its node, its
- * credentials and the sandbox, so one test body runs for every vendor. Built from the node and
- * credential classes and the sandbox's constants only, not from the vendors' own test helpers.
+ * One row per vendor (and per request mode where a vendor has two), so one test body runs for every
+ * vendor: the node and credentials come from the one table of the vendors (`test/support/vendors.ts`);
+ * what these suites check of each vendor (statuses, retries, secrets to look for, how to count its
+ * groups) is written here.
  */
 import { createHash } from 'node:crypto';
 
-import type { ICredentialType, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { AssemblaApi } from '../../credentials/AssemblaApi.credentials';
-import { AssemblaOAuth2Api } from '../../credentials/AssemblaOAuth2Api.credentials';
-import { CapillaryApi } from '../../credentials/CapillaryApi.credentials';
-import { CapillaryOAuthApi } from '../../credentials/CapillaryOAuthApi.credentials';
-import { HelloIdApi } from '../../credentials/HelloIdApi.credentials';
-import { InvisibleCollectorApi } from '../../credentials/InvisibleCollectorApi.credentials';
-import { TaleoLearnApi } from '../../credentials/TaleoLearnApi.credentials';
-import { Assembla } from '../../nodes/Assembla/Assembla.node';
-import { Capillary } from '../../nodes/Capillary/Capillary.node';
-import { HelloId } from '../../nodes/HelloId/HelloId.node';
-import { InvisibleCollector } from '../../nodes/InvisibleCollector/InvisibleCollector.node';
-import { TaleoLearn } from '../../nodes/TaleoLearn/TaleoLearn.node';
-import { runWorkflow } from '../harness';
-import type { CredentialStore, NodeTypeInput, OnErrorSetting, RunResult } from '../harness';
+import type { CredentialStore, OnErrorSetting, RunResult } from '../harness';
 import type { RecordedRequest, Sandbox, VendorName } from '../sandbox/types';
-import {
-	ASSEMBLA_API_KEY,
-	ASSEMBLA_API_SECRET,
-	ASSEMBLA_CLIENT_ID,
-	ASSEMBLA_CLIENT_SECRET,
-	ASSEMBLA_PORTFOLIO,
-} from '../sandbox/vendors/assembla';
-import { CAP_CLIENT_KEY, CAP_CLIENT_SECRET, CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
-import { HELLOID_API_KEY, HELLOID_API_SECRET, HELLOID_COMPANY } from '../sandbox/vendors/helloId';
-import { TALEO_LEARN_CENTERS, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
-import { OAuth2ApiParent } from '../support/oauth2-parent';
+import { ASSEMBLA_CLIENT_ID, ASSEMBLA_CLIENT_SECRET } from '../sandbox/vendors/assembla';
+import { runNode } from '../support/run';
+import { sandboxCredential, TALEO_LEARN_CENTER, VENDORS } from '../support/vendors';
 
-export const LEARN_CENTER = TALEO_LEARN_CENTERS[0].id;
+export const LEARN_CENTER = TALEO_LEARN_CENTER;
 
 /** Token of an extra Invisible Collector account, so the secret is one this suite chose. */
 export const IC_HARDENING_TOKEN = 'IC-HARDENING-TOKEN-3f9a1c77e0b24d6d8c5e9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b';
@@ -46,8 +26,6 @@ const md5 = (text: string): string => createHash('md5').update(text, 'utf8').dig
 export interface CredentialCase {
 	/** Credential type name. */
 	type: string;
-	/** Node parameters that pick this credential type (`authentication`). */
-	parameters: INodeParameters;
 	/** A store the sandbox accepts (sets the sandbox up where the secret is this suite's own). */
 	working(sandbox: Sandbox): CredentialStore;
 	/** The same credential with secrets the sandbox refuses. */
@@ -64,9 +42,7 @@ export interface VendorCase {
 	label: string;
 	vendor: VendorName;
 	displayName: string;
-	node: NodeTypeInput;
-	credentialTypes: ICredentialType[];
-	/** Node parameters every run of this row starts from (the name maps `$json.name`). */
+	/** Node parameters every run of this row adds to the node's "Group → Create" defaults. */
 	parameters: INodeParameters;
 	/** Options every run of this row adds (HelloID's mode). */
 	options: IDataObject;
@@ -117,43 +93,34 @@ export function credentialCase(vendorCase: VendorCase, type?: string): Credentia
 
 export async function runCase(sandbox: Sandbox, vendorCase: VendorCase, run: CaseRun): Promise<RunResult> {
 	const credential = credentialCase(vendorCase, run.credentialType);
-	return await runWorkflow({
-		node: {
-			type: vendorCase.node,
-			parameters: {
-				...vendorCase.parameters,
-				...credential.parameters,
-				...run.parameters,
-				options: { ...vendorCase.options, ...run.options } as INodeParameters,
-			},
-			credentials: { [credential.type]: `${vendorCase.displayName} hardening` },
-			onError: run.onError,
-		},
+	return await runNode(sandbox, vendorCase.vendor, {
 		items: run.items,
-		credentialTypes: vendorCase.credentialTypes,
+		parameters: { ...vendorCase.parameters, ...run.parameters },
+		options: { ...vendorCase.options, ...run.options },
+		onError: run.onError,
+		credentialType: credential.type,
 		credentials: run.credentials ?? credential.working(sandbox),
 	});
 }
 
+const wiring = (vendor: VendorName) => ({ vendor, displayName: VENDORS[vendor].displayName });
+
+const createRequests = (vendor: VendorName) => (sandbox: Sandbox): RecordedRequest[] =>
+	sandbox.requests.filter(VENDORS[vendor].isCreate);
+
 const posts = (sandbox: Sandbox, vendor: VendorName, path: string): RecordedRequest[] =>
 	sandbox.requests.filter((request) => request.vendor === vendor && request.method === 'POST' && request.path === path);
-
-const common = { resource: 'group', operation: 'create', name: '={{ $json.name }}' };
 
 // ---- Invisible Collector ------------------------------------------------------------------------
 
 const invisibleCollector: VendorCase = {
 	label: 'Invisible Collector',
-	vendor: 'invisibleCollector',
-	displayName: 'Invisible Collector',
-	node: InvisibleCollector,
-	credentialTypes: [new InvisibleCollectorApi()],
-	parameters: { ...common },
+	...wiring('invisibleCollector'),
+	parameters: {},
 	options: {},
 	credentials: [
 		{
 			type: 'invisibleCollectorApi',
-			parameters: {},
 			working: (sandbox) => {
 				sandbox.vendors.invisibleCollector.addAccount(IC_HARDENING_TOKEN, 'Hardening Company');
 				return { invisibleCollectorApi: { apiToken: IC_HARDENING_TOKEN, baseUrl: sandbox.baseUrl('invisibleCollector') } };
@@ -175,8 +142,8 @@ const invisibleCollector: VendorCase = {
 	successStatus: 201,
 	retries500: false,
 	refusesRepeatedCreate: true,
-	createRequests: (sandbox) => posts(sandbox, 'invisibleCollector', '/groups'),
-	sentEntries: (sandbox) => posts(sandbox, 'invisibleCollector', '/groups').length,
+	createRequests: createRequests('invisibleCollector'),
+	sentEntries: (sandbox) => createRequests('invisibleCollector')(sandbox).length,
 	countGroups: (sandbox, name) => sandbox.vendors.invisibleCollector.countGroups(name, IC_HARDENING_TOKEN),
 	groupNames: (sandbox) => sandbox.vendors.invisibleCollector.groupsOf(IC_HARDENING_TOKEN).map((group) => group.name),
 	groupId: (sandbox, name) =>
@@ -185,23 +152,15 @@ const invisibleCollector: VendorCase = {
 
 // ---- Assembla -----------------------------------------------------------------------------------
 
-const assemblaApiKey = (apiSecret: string) => (sandbox: Sandbox): CredentialStore => ({
-	assemblaApi: { apiKey: ASSEMBLA_API_KEY, apiSecret, baseUrl: sandbox.baseUrl('assembla') },
+/** An OAuth2 credential connected once, whose tokens the sandbox never issued. */
+const refusedAssemblaOAuth2 = (sandbox: Sandbox): CredentialStore => ({
+	assemblaOAuth2Api: {
+		clientId: ASSEMBLA_CLIENT_ID,
+		clientSecret: ASSEMBLA_CLIENT_SECRET,
+		baseUrl: sandbox.baseUrl('assembla'),
+		oauthTokenData: { access_token: 'ASSEMBLA-REFUSED-ACCESS-8c1f', refresh_token: 'ASSEMBLA-REFUSED-REFRESH-2b7e', token_type: 'bearer' },
+	},
 });
-
-const assemblaOAuth2 = (refused: boolean) => (sandbox: Sandbox): CredentialStore => {
-	const tokens = refused
-		? { access_token: 'ASSEMBLA-REFUSED-ACCESS-8c1f', refresh_token: 'ASSEMBLA-REFUSED-REFRESH-2b7e', token_type: 'bearer' }
-		: sandbox.vendors.assembla.issueTokens();
-	return {
-		assemblaOAuth2Api: {
-			clientId: ASSEMBLA_CLIENT_ID,
-			clientSecret: ASSEMBLA_CLIENT_SECRET,
-			baseUrl: sandbox.baseUrl('assembla'),
-			oauthTokenData: { ...tokens },
-		},
-	};
-};
 
 function oauthTokens(store: CredentialStore, type: string): string[] {
 	const data = store[type]?.oauthTokenData;
@@ -213,9 +172,8 @@ function oauthTokens(store: CredentialStore, type: string): string[] {
 const assemblaCredentials: CredentialCase[] = [
 	{
 		type: 'assemblaApi',
-		parameters: { authentication: 'apiKey' },
-		working: assemblaApiKey(ASSEMBLA_API_SECRET),
-		refused: assemblaApiKey('ASSEMBLA-REFUSED-SECRET-61e0c9d4a7'),
+		working: (sandbox) => sandboxCredential(sandbox, 'assembla', 'assemblaApi'),
+		refused: (sandbox) => sandboxCredential(sandbox, 'assembla', 'assemblaApi', { apiSecret: 'ASSEMBLA-REFUSED-SECRET-61e0c9d4a7' }),
 		secretForms: (store) => {
 			const { apiKey, apiSecret } = store.assemblaApi as Record<string, string>;
 			return [apiKey, apiSecret, base64(apiKey), base64(apiSecret)];
@@ -223,9 +181,8 @@ const assemblaCredentials: CredentialCase[] = [
 	},
 	{
 		type: 'assemblaOAuth2Api',
-		parameters: { authentication: 'oAuth2' },
-		working: assemblaOAuth2(false),
-		refused: assemblaOAuth2(true),
+		working: (sandbox) => sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api'),
+		refused: refusedAssemblaOAuth2,
 		secretForms: (store) => {
 			const { clientId, clientSecret } = store.assemblaOAuth2Api as Record<string, string>;
 			const tokens = oauthTokens(store, 'assemblaOAuth2Api');
@@ -236,11 +193,8 @@ const assemblaCredentials: CredentialCase[] = [
 
 const assemblaCase = (label: string, bodyFormat: string): VendorCase => ({
 	label,
-	vendor: 'assembla',
-	displayName: 'Assembla',
-	node: Assembla,
-	credentialTypes: [new AssemblaApi(), new AssemblaOAuth2Api(), new OAuth2ApiParent()],
-	parameters: { ...common, portfolio: ASSEMBLA_PORTFOLIO, type: 'space' },
+	...wiring('assembla'),
+	parameters: { type: 'space' },
 	options: { bodyFormat },
 	credentials: assemblaCredentials,
 	create: { method: 'POST', path: '/v1/groups' },
@@ -248,10 +202,8 @@ const assemblaCase = (label: string, bodyFormat: string): VendorCase => ({
 	successStatus: 201,
 	retries500: false,
 	refusesRepeatedCreate: true,
-	createRequests: (sandbox) =>
-		sandbox.requests.filter((r) => r.vendor === 'assembla' && r.method === 'POST' && r.path.startsWith('/v1/groups')),
-	sentEntries: (sandbox) =>
-		sandbox.requests.filter((r) => r.vendor === 'assembla' && r.method === 'POST' && r.path.startsWith('/v1/groups')).length,
+	createRequests: createRequests('assembla'),
+	sentEntries: (sandbox) => createRequests('assembla')(sandbox).length,
 	countGroups: (sandbox, name) => sandbox.vendors.assembla.countGroups(name),
 	groupNames: (sandbox) => sandbox.vendors.assembla.groupsOf().map((group) => group.name),
 	groupId: (sandbox, name) => {
@@ -262,16 +214,12 @@ const assemblaCase = (label: string, bodyFormat: string): VendorCase => ({
 
 // ---- HelloID ------------------------------------------------------------------------------------
 
-const helloIdStore = (apiSecret: string) => (sandbox: Sandbox): CredentialStore => ({
-	helloIdApi: { companyName: HELLOID_COMPANY, apiKey: HELLOID_API_KEY, apiSecret, baseUrl: sandbox.baseUrl('helloId') },
-});
 
 const helloIdCredentials: CredentialCase[] = [
 	{
 		type: 'helloIdApi',
-		parameters: {},
-		working: helloIdStore(HELLOID_API_SECRET),
-		refused: helloIdStore('HELLOID-REFUSED-SECRET-0d3b9e72'),
+		working: (sandbox) => sandboxCredential(sandbox, 'helloId', 'helloIdApi'),
+		refused: (sandbox) => sandboxCredential(sandbox, 'helloId', 'helloIdApi', { apiSecret: 'HELLOID-REFUSED-SECRET-0d3b9e72' }),
 		secretForms: (store) => {
 			const { apiKey, apiSecret } = store.helloIdApi as Record<string, string>;
 			return [apiKey, apiSecret, base64(apiSecret), `${apiKey}:${apiSecret}`, base64(`${apiKey}:${apiSecret}`)];
@@ -286,11 +234,8 @@ const helloIdCase = (label: string, mode: 'single' | 'batch'): VendorCase => {
 	const path = mode === 'batch' ? HELLOID_BATCH : HELLOID_SINGLE;
 	return {
 		label,
-		vendor: 'helloId',
-		displayName: 'HelloID',
-		node: HelloId,
-		credentialTypes: [new HelloIdApi()],
-		parameters: { ...common },
+		...wiring('helloId'),
+		parameters: {},
 		options: { mode },
 		credentials: helloIdCredentials,
 		create: { method: 'POST', path },
@@ -315,16 +260,11 @@ const helloIdCase = (label: string, mode: 'single' | 'batch'): VendorCase => {
 
 // ---- Capillary ----------------------------------------------------------------------------------
 
-const capillaryHost = (sandbox: Sandbox) => ({ region: 'custom', customHost: sandbox.baseUrl('capillary') });
-
 const capillaryCredentials: CredentialCase[] = [
 	{
 		type: 'capillaryApi',
-		parameters: { authentication: 'basic' },
-		working: (sandbox) => ({ capillaryApi: { ...capillaryHost(sandbox), username: CAP_USERNAME, password: CAP_PASSWORD } }),
-		refused: (sandbox) => ({
-			capillaryApi: { ...capillaryHost(sandbox), username: CAP_USERNAME, password: 'CAPILLARY-REFUSED-PASSWORD-5e8d' },
-		}),
+		working: (sandbox) => sandboxCredential(sandbox, 'capillary', 'capillaryApi'),
+		refused: (sandbox) => sandboxCredential(sandbox, 'capillary', 'capillaryApi', { password: 'CAPILLARY-REFUSED-PASSWORD-5e8d' }),
 		secretForms: (store) => {
 			const { username, password } = store.capillaryApi as Record<string, string>;
 			const hash = md5(password);
@@ -333,17 +273,9 @@ const capillaryCredentials: CredentialCase[] = [
 	},
 	{
 		type: 'capillaryOAuthApi',
-		parameters: { authentication: 'oAuth' },
-		working: (sandbox) => ({
-			capillaryOAuthApi: { ...capillaryHost(sandbox), clientKey: CAP_CLIENT_KEY, clientSecret: CAP_CLIENT_SECRET },
-		}),
-		refused: (sandbox) => ({
-			capillaryOAuthApi: {
-				...capillaryHost(sandbox),
-				clientKey: CAP_CLIENT_KEY,
-				clientSecret: 'CAPILLARY-REFUSED-CLIENT-SECRET-77aa',
-			},
-		}),
+		working: (sandbox) => sandboxCredential(sandbox, 'capillary', 'capillaryOAuthApi'),
+		refused: (sandbox) =>
+			sandboxCredential(sandbox, 'capillary', 'capillaryOAuthApi', { clientSecret: 'CAPILLARY-REFUSED-CLIENT-SECRET-77aa' }),
 		secretForms: (store) => {
 			const { clientKey, clientSecret, accessToken } = store.capillaryOAuthApi as Record<string, string | undefined>;
 			const typed = [clientKey, clientSecret].filter((value): value is string => typeof value === 'string');
@@ -353,15 +285,10 @@ const capillaryCredentials: CredentialCase[] = [
 	},
 ];
 
-const CAPILLARY_CREATE = '/api_gateway/core/v1/group/create';
-
 const capillaryCase = (label: string, credentials: CredentialCase[]): VendorCase => ({
 	label,
-	vendor: 'capillary',
-	displayName: 'Capillary',
-	node: Capillary,
-	credentialTypes: [new CapillaryApi(), new CapillaryOAuthApi()],
-	parameters: { ...common },
+	...wiring('capillary'),
+	parameters: {},
 	options: {},
 	credentials,
 	create: { method: 'POST', path: '/group/create' },
@@ -369,8 +296,8 @@ const capillaryCase = (label: string, credentials: CredentialCase[]): VendorCase
 	successStatus: 200,
 	retries500: false,
 	refusesRepeatedCreate: true,
-	createRequests: (sandbox) => posts(sandbox, 'capillary', CAPILLARY_CREATE),
-	sentEntries: (sandbox) => posts(sandbox, 'capillary', CAPILLARY_CREATE).length,
+	createRequests: createRequests('capillary'),
+	sentEntries: (sandbox) => createRequests('capillary')(sandbox).length,
 	countGroups: (sandbox, name) => sandbox.vendors.capillary.countGroups(name),
 	groupNames: (sandbox) => sandbox.vendors.capillary.groups().map((group) => group.name),
 	groupId: (sandbox, name) => {
@@ -381,26 +308,19 @@ const capillaryCase = (label: string, credentials: CredentialCase[]): VendorCase
 
 // ---- Taleo Learn --------------------------------------------------------------------------------
 
-const taleoStore = (password: string) => (sandbox: Sandbox): CredentialStore => ({
-	taleoLearnApi: { instanceUrl: sandbox.baseUrl('taleoLearn'), username: TALEO_USERNAME, password },
-});
 
 const TALEO_CREATE = `/learn.rest/v1/learnCenters/${LEARN_CENTER}/groups`;
 
 const taleoLearn: VendorCase = {
 	label: 'Taleo Learn',
-	vendor: 'taleoLearn',
-	displayName: 'Taleo Learn',
-	node: TaleoLearn,
-	credentialTypes: [new TaleoLearnApi()],
-	parameters: { ...common, learnCenterId: LEARN_CENTER },
+	...wiring('taleoLearn'),
+	parameters: { learnCenterId: LEARN_CENTER },
 	options: {},
 	credentials: [
 		{
 			type: 'taleoLearnApi',
-			parameters: {},
-			working: taleoStore(TALEO_PASSWORD),
-			refused: taleoStore('TALEO-REFUSED-PASSWORD-94c2ab'),
+			working: (sandbox) => sandboxCredential(sandbox, 'taleoLearn', 'taleoLearnApi'),
+			refused: (sandbox) => sandboxCredential(sandbox, 'taleoLearn', 'taleoLearnApi', { password: 'TALEO-REFUSED-PASSWORD-94c2ab' }),
 			secretForms: (store) => {
 				const { username, password } = store.taleoLearnApi as Record<string, string>;
 				return [password, base64(password), `${username}:${password}`, base64(`${username}:${password}`)];

@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
+import { useSandbox } from '../support/use-sandbox';
 import { startSandbox } from './server';
 import type { Sandbox } from './types';
 import { IC_DEFAULT_COMPANY, IC_DEFAULT_TOKEN } from './vendors/invisibleCollector';
@@ -14,7 +15,7 @@ interface Reply {
 	json: () => unknown;
 }
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const agent = new Agent({ keepAliveTimeout: 10_000 });
 
 async function call(
@@ -48,14 +49,7 @@ async function waitFor(check: () => boolean, timeoutMs = 2000): Promise<void> {
 	}
 }
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	await agent.close();
-});
-beforeEach(() => sandbox.reset());
+afterAll(async () => await agent.close());
 
 describe('core', () => {
 	it('mounts IC under its prefix and answers unknown paths with 404 JSON', async () => {

@@ -1,16 +1,10 @@
 /** The vendor modules' switches added for issue 12: name uniqueness, case, and paging answered both ways. */
-import { startSandbox } from './server';
+import { useSandbox } from '../support/use-sandbox';
 import type { Sandbox } from './types';
 import { IC_DEFAULT_TOKEN } from './vendors/invisibleCollector';
 import { TALEO_LEARN_CENTERS } from './vendors/taleoLearn';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
+const sandbox = useSandbox();
 const CENTER = TALEO_LEARN_CENTERS[0].id;
 
 /** Seeds `name` twice through each vendor's api; the second throws while names are unique. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 import { capillaryApi } from '../../nodes/Capillary/api';
-import type { CapillaryParams } from '../../nodes/Capillary/api';
+import type { CapillaryParams } from '../../nodes/Capillary/params';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
 import { CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';

@@ -5,8 +5,8 @@
  * point (its Request URI /groups/batch vs its curl posting the array to /groups/) answered both ways.
  * See docs/vendors/helloid.md.
  */
-import type { HelloIdParams } from '../../nodes/HelloId/fields';
-import { findExistingGroup } from '../../nodes/HelloId/lookup';
+import type { HelloIdParams } from '../../nodes/HelloId/params';
+import { findExisting as findExistingGroup } from '../../nodes/HelloId/lookup';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { HelloIdApi } from '../../credentials/HelloIdApi.credentials';
 import { HelloId } from '../../nodes/HelloId/HelloId.node';
-import { helloIdConnection } from '../../nodes/HelloId/api';
+import { helloIdConnection } from '../../nodes/HelloId/connection';
 import { buildWorkflow } from '../harness/workflow';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';

@@ -11,7 +11,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pickByName } from '../shared/names';
-import { guardedPages, pageAnswerFailure, readEntries } from '../shared/paging';
+import { guardedPages, mapPages, pageAnswerFailure } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
 import { decodeBody, normalizeGroup, unwrapGroup } from './answers';
 import { DISPLAY_NAME } from './connection';
@@ -51,5 +51,5 @@ export async function findExisting(
 		},
 		identity: (group) => JSON.stringify(group.id ?? group),
 	});
-	return await pickByName(readEntries(pages, listedGroup), name, NAME_POLICY);
+	return await pickByName(mapPages(pages, listedGroup), name, NAME_POLICY);
 }

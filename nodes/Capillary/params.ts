@@ -1,13 +1,15 @@
 /** Reads and checks one item's parameters; how names are compared. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ApiPath } from '../../credentials/common/capillary/paths';
+import { API_PATHS, DEFAULT_API_PATH, type ApiPath } from '../../credentials/common/capillary/paths';
 import { caseFoldedName, type NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
-import { InputError, optionalInteger, requireText } from '../shared/validate';
+import { oneOf, optionalInteger, requireText } from '../shared/validate';
 
 /** No limit is documented; this keeps a mistaken mapping (a whole document) from being sent as a name. */
 export const MAX_NAME_LENGTH = 255;
+
+const API_PATH_CHOICES = Object.keys(API_PATHS) as ApiPath[];
 
 /** Rank is a Java int at Capillary. */
 const RANK_RANGE = { min: -2_147_483_648, max: 2_147_483_647 };
@@ -30,11 +32,7 @@ function readRank(ctx: IExecuteFunctions, itemIndex: number): number | undefined
 
 function readApiPath(ctx: IExecuteFunctions, itemIndex: number): ApiPath {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
-	const path = options.apiPath ?? 'core';
-	if (path !== 'core' && path !== 'rewardsCore') {
-		throw new InputError('API Path', '"API Path" must be "core" or "rewardsCore"');
-	}
-	return path;
+	return oneOf('API Path', options.apiPath ?? DEFAULT_API_PATH, API_PATH_CHOICES);
 }
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): CapillaryParams {

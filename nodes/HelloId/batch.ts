@@ -8,7 +8,7 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { commonFailure, isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
 import type { BatchSupport, Connection, HttpResponse, Interpretation } from '../shared/types';
-import { InputError, optionalInteger } from '../shared/validate';
+import { oneOf, optionalInteger } from '../shared/validate';
 import { field, normalizeGroup, saysNameTaken, UNAUTHORIZED_HINT } from './answers';
 import { DISPLAY_NAME } from './connection';
 import { foldName, type HelloIdParams } from './params';
@@ -19,9 +19,7 @@ import { groupBody } from './request';
 /** Items per request for this run, or null in Single mode. Read once: options apply to the whole run. */
 export function batchSize(ctx: IExecuteFunctions): number | null {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	const mode = options.mode ?? 'batch';
-	if (mode !== 'batch' && mode !== 'single') throw new InputError('Mode', '"Mode" must be "batch" or "single"');
-	if (mode === 'single') return null;
+	if (oneOf('Mode', options.mode ?? 'batch', ['batch', 'single'] as const) === 'single') return null;
 	return optionalInteger('Batch Size', options.batchSize, { min: 1, max: MAX_BATCH_SIZE }) ?? DEFAULT_BATCH_SIZE;
 }
 

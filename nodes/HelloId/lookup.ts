@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pickByName } from '../shared/names';
 import { isObject, parsedBody } from '../shared/outcome';
-import { guardedPages, pageAnswerFailure, readEntries } from '../shared/paging';
+import { guardedPages, mapPages, pageAnswerFailure } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
 import { field, normalizeGroup } from './answers';
 import { DISPLAY_NAME } from './connection';
@@ -45,5 +45,5 @@ export async function findExisting(
 		},
 		identity: (entry) => normalizeGroup(entry)?.id ?? JSON.stringify(entry),
 	});
-	return await pickByName(readEntries(pages, normalizeGroup), name, NAME_POLICY);
+	return await pickByName(mapPages(pages, normalizeGroup), name, NAME_POLICY);
 }

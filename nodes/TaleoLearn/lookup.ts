@@ -4,7 +4,7 @@
  * throws (a LookupFailedError) when it could not be.
  */
 import { pickByName } from '../shared/names';
-import { guardedPages, readEntries } from '../shared/paging';
+import { guardedPages, mapPages } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
 import { normalizeGroup } from './answers';
 import { learnCenterPath } from './learnCenters';
@@ -17,5 +17,5 @@ const MAX_LOOKUP_PAGES = 1000;
 export async function findExisting(params: TaleoParams, { baseUrl }: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
 	const url = `${baseUrl}${learnCenterPath(params.learnCenterId)}/groups`;
 	const pages = guardedPages(listPlan(send, url, MAX_LOOKUP_PAGES));
-	return await pickByName(readEntries(pages, normalizeGroup), params.name, NAME_POLICY);
+	return await pickByName(mapPages(pages, normalizeGroup), params.name, NAME_POLICY);
 }

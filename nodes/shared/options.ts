@@ -2,7 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULTS } from './descriptions';
-import { InputError, optionalInteger, requireBoolean } from './validate';
+import { oneOf, optionalInteger, requireBoolean } from './validate';
 
 export interface EngineOptions {
 	concurrency: number;
@@ -16,10 +16,7 @@ export interface EngineOptions {
 /** Reads the shared options once per run (they shape the whole run, not one item). */
 export function readEngineOptions(ctx: IExecuteFunctions): EngineOptions {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	const onConflict = options.onConflict ?? 'route';
-	if (onConflict !== 'route' && onConflict !== 'fail') {
-		throw new InputError('On Conflict', '"On Conflict" must be "route" or "fail"');
-	}
+	const onConflict = oneOf('On Conflict', options.onConflict ?? 'route', ['route', 'fail'] as const);
 	return {
 		concurrency: optionalInteger('Concurrency', options.concurrency, { min: 1, max: 50 }) ?? DEFAULTS.concurrency,
 		maxRetries: optionalInteger('Max Retries', options.maxRetries, { min: 0, max: 10 }) ?? DEFAULTS.maxRetries,

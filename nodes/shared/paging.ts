@@ -84,6 +84,6 @@ export async function* guardedPages<T>(plan: PagingPlan<T>): AsyncGenerator<T[]>
 }
 
 /** The pages of `pages` with each entry read by `read`; entries it cannot read (no id) are left out. */
-export async function* readEntries<T, U>(pages: AsyncIterable<T[]>, read: (entry: T) => U | undefined): AsyncGenerator<U[]> {
+export async function* mapPages<T, U>(pages: AsyncIterable<T[]>, read: (entry: T) => U | undefined): AsyncGenerator<U[]> {
 	for await (const entries of pages) yield entries.map(read).filter((entry): entry is U => entry !== undefined);
 }

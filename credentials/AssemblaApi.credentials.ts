@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { headersFromFields } from '../nodes/shared/authenticate';
+import { headersFromFields } from './common/authenticate';
 
 export class AssemblaApi implements ICredentialType {
 	name = 'assemblaApi';

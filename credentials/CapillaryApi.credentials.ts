@@ -7,9 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { basicAuthorization } from '../nodes/Capillary/basicAuth';
-import { capillaryCredentialTest } from '../nodes/Capillary/credentialTest';
-import { capillaryBaseUrl, hostProperties } from '../nodes/Capillary/hosts';
+import { basicAuthorization } from './common/capillary/basicAuth';
+import { capillaryCredentialTest } from './common/capillary/credentialTest';
+import { capillaryBaseUrl, hostProperties } from './common/capillary/hosts';
 
 export class CapillaryApi implements ICredentialType {
 	name = 'capillaryApi';
@@ -54,6 +54,6 @@ export class CapillaryApi implements ICredentialType {
 		};
 	}
 
-	/** The list beside the node's default create path; a failure names the path it tried (see credentialTest.ts). */
+	/** The list beside the node's default create path; a failure names the path it tried (see common/capillary/credentialTest.ts). */
 	test: ICredentialTestRequest = capillaryCredentialTest;
 }

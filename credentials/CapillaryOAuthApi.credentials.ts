@@ -7,10 +7,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { capillaryCredentialTest } from '../nodes/Capillary/credentialTest';
-import { hostProperties } from '../nodes/Capillary/hosts';
-import { accessTokenFor } from '../nodes/Capillary/token';
-import { headersFromFields } from '../nodes/shared/authenticate';
+import { capillaryCredentialTest } from './common/capillary/credentialTest';
+import { hostProperties } from './common/capillary/hosts';
+import { accessTokenFor } from './common/capillary/token';
+import { headersFromFields } from './common/authenticate';
 
 /**
  * Capillary's key/secret authentication: a token fetched from `/v3/oauth/token/generate` and sent as
@@ -59,6 +59,6 @@ export class CapillaryOAuthApi implements ICredentialType {
 
 	authenticate = headersFromFields({ 'X-CAP-API-OAUTH-TOKEN': { field: 'accessToken' } });
 
-	/** The list beside the node's default create path; a failure names the path it tried (see credentialTest.ts). */
+	/** The list beside the node's default create path; a failure names the path it tried (see common/capillary/credentialTest.ts). */
 	test: ICredentialTestRequest = capillaryCredentialTest;
 }

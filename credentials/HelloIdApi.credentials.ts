@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { basicAuthFromFields } from '../nodes/shared/authenticate';
+import { basicAuthFromFields } from './common/authenticate';
 
 /**
  * The portal the Test button calls: the override, or `https://{company}.helloid.com` when the company

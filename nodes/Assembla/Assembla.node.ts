@@ -4,8 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { assemblaApi } from './api';
-import { authenticationProperty, bodyFormatOption, membershipProperties, portfolioProperty } from './fields';
 import { MAX_NAME_LENGTH } from './params';
+import { authenticationProperty, bodyFormatOption, membershipProperties, portfolioProperty } from './properties';
 
 export class Assembla implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,15 +1,15 @@
 /**
- * What an answer to a create request means: 201 with the group (its id in the body, or only in the
- * Location header), a 422 that says the name is taken (a conflict), or a failure with Assembla's words.
+ * Reading Assembla's answers, JSON or typed XML. What an answer to a create request means: 201 with
+ * the group (its id in the body, or only in the Location header), a 422 that says the name is taken
+ * (the conflict rule), or a failure with Assembla's words.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { commonFailure, idString, isObject, messageFrom, unexpectedSuccessBody } from '../shared/outcome';
+import { commonFailure, idString, isObject, looksLikeHtml, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
 import type { HttpResponse, Interpretation, NormalizedGroup } from '../shared/types';
-import { decodeBody, unwrapGroup } from './encodings';
+import { DISPLAY_NAME } from './connection';
 import type { AssemblaParams } from './params';
-
-export const DISPLAY_NAME = 'Assembla';
+import { fromXml, looksLikeXml } from './xml';
 
 /**
  * The "has already been taken" family (Rails' uniqueness message and its kin), as a message filed under
@@ -58,6 +58,28 @@ export function isNameTaken(errors: VendorError[]): boolean {
 	return errors.some(({ field, text }) =>
 		field === undefined ? TAKEN_IN_TEXT.test(text) : field.toLowerCase() === 'name' && TAKEN_ON_NAME.test(text),
 	);
+}
+
+/**
+ * An answer's body as data: JSON (parsed, or text holding JSON) or typed XML become objects and arrays;
+ * an HTML page, empty text or other text stays as it is.
+ */
+export function decodeBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string' || looksLikeHtml(body)) return body;
+	if (looksLikeXml(body)) return fromXml(body) ?? body;
+	return parsedBody(body);
+}
+
+/** The record inside an answer: `{ group: {...} }` (XML, or JSON in the namespace) or the bare object. */
+export function unwrapGroup(body: unknown): IDataObject | undefined {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+	const record = body as IDataObject;
+	const inner = record.group;
+	const wrapped = !('id' in record) && typeof inner === 'object' && inner !== null && !Array.isArray(inner);
+	const group = wrapped ? (inner as IDataObject) : record;
+	// Rails' XML uses dashes, its JSON underscores: report one spelling.
+	return Object.fromEntries(Object.entries(group).map(([key, value]) => [key.replace(/-/g, '_'), value]));
 }
 
 /** The id at the end of a Location header (`.../v1/groups/24`). */

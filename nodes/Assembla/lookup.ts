@@ -1,7 +1,7 @@
 /**
  * Finds the group that holds a name: pages through `GET /v1/groups.json?portfolio=..&page=..&per_page=..`
  * until a short page or a 204 No Content (Assembla's empty page; `[]` is taken too), matching names
- * the way `nameKey` compares them: without regard to case (docs/vendors/assembla.md).
+ * under `NAME_POLICY` (docs/vendors/assembla.md).
  *
  * "Short" means shorter than an earlier page, not shorter than `per_page`: a server that serves fewer
  * than asked (a cap on `per_page`) would otherwise end the search after its first page. The price is
@@ -10,15 +10,20 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { guardedPages, pageAnswerFailure } from '../shared/paging';
+import { pickByName } from '../shared/names';
+import { guardedPages, mapPages, pageAnswerFailure } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
-import { DISPLAY_NAME, normalizeGroup } from './answers';
-import { decodeBody, unwrapGroup } from './encodings';
-import { sameName, type AssemblaParams } from './params';
+import { decodeBody, normalizeGroup, unwrapGroup } from './answers';
+import { DISPLAY_NAME } from './connection';
+import { NAME_POLICY, type AssemblaParams } from './params';
 
 export const PER_PAGE = 100;
 /** 20,000 groups in one portfolio; a longer list fails the lookup rather than answering "not found". */
 export const MAX_PAGES = 200;
+
+function listedGroup(entry: IDataObject): NormalizedGroup | undefined {
+	return typeof entry.name === 'string' ? normalizeGroup(entry, { name: entry.name }) : undefined;
+}
 
 export async function findExisting(
 	{ name, portfolio }: AssemblaParams,
@@ -46,11 +51,5 @@ export async function findExisting(
 		},
 		identity: (group) => JSON.stringify(group.id ?? group),
 	});
-	for await (const groups of pages) {
-		// The first match in the vendor's order wins (the exact spelling cannot be told apart: names are unique regardless of case).
-		const match = groups.find((group) => typeof group.name === 'string' && sameName(group.name, name));
-		const found = match && normalizeGroup(match, { name: match.name as string });
-		if (found) return found;
-	}
-	return null;
+	return await pickByName(mapPages(pages, listedGroup), name, NAME_POLICY);
 }

@@ -3,8 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
-import { capillaryApi, MAX_NAME_LENGTH } from './api';
-import { additionalFields, apiPathOption, authenticationProperty } from './fields';
+import { capillaryApi } from './api';
+import { MAX_NAME_LENGTH } from './params';
+import { additionalFields, apiPathOption, authenticationProperty } from './properties';
 
 export class Capillary implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,12 +1,16 @@
 /**
- * Reading Capillary's answers. Error codes come in `status.code` (this service), `errors[].code`
+ * Reading Capillary's answers: the create answer (the conflict rule included) and list pages. Error codes come in `status.code` (this service), `errors[].code`
  * (v2 APIs) or a top-level `code`, as numbers or digit strings; the duplicate code 12012 counts
  * wherever it appears and whatever the HTTP status.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idString, isObject, messageFrom } from '../shared/outcome';
-import type { NormalizedGroup } from '../shared/types';
+import { commonFailure, idString, isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
+import type { HttpResponse, Interpretation, NormalizedGroup } from '../shared/types';
+import { DISPLAY_NAME } from './connection';
+
+const UNAUTHORIZED_HINT =
+	'Basic: the user name and the plain password (the node sends its md5 hash itself). OAuth: the client key and secret; a fresh token was already tried.';
 
 export const DUPLICATE_NAME_CODE = 12012;
 
@@ -67,4 +71,34 @@ export function readGroupPage(body: unknown): GroupPage | undefined {
 	const groups = body.groupRoList.filter(isObject);
 	const last = isObject(body.pagingDto) ? body.pagingDto.last !== false : true;
 	return { groups, last };
+}
+
+/** The answer to a create: code 12012 (or the words for it) anywhere is a conflict, whatever the status. */
+export function interpret(response: HttpResponse): Interpretation {
+	const body = parsedBody(response.body);
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	if (hasDuplicateCode(body)) {
+		return { kind: 'conflict', message: messageFrom(body) ?? 'Group name must be unique (12012)' };
+	}
+	if (ok && !reportsFailure(body)) {
+		const group = normalizeGroup(body);
+		return group ? { kind: 'created', group } : unexpectedSuccessBody(response, DISPLAY_NAME);
+	}
+	if (saysDuplicate(body)) return { kind: 'conflict', message: messageFrom(body) ?? 'Group name must be unique' };
+	if (saysNameMissing(body)) {
+		return {
+			kind: 'error',
+			message: `${DISPLAY_NAME} rejected the group name (HTTP ${response.statusCode}): ${messageFrom(body)}`,
+			description: 'Capillary received no usable name. Check what the Name field maps to for this item.',
+		};
+	}
+	if (ok) {
+		// HTTP 2xx whose status block says it failed: not created, and not a code we know.
+		const words = messageFrom(body) ?? 'no message';
+		return { kind: 'error', message: `${DISPLAY_NAME} reported a failure (HTTP ${response.statusCode}): ${words}` };
+	}
+	return commonFailure(response, DISPLAY_NAME, {
+		unauthorizedHint: UNAUTHORIZED_HINT,
+		notFound: 'the create path does not exist on this host; try the other "API Path" option',
+	});
 }

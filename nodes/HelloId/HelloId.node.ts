@@ -4,8 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { forCreate, nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { helloIdApi } from './api';
-import { modeOptions } from './batch';
-import { helloIdFields, MAX_NAME_LENGTH } from './fields';
+import { MAX_NAME_LENGTH } from './params';
+import { groupProperties, modeOptions } from './properties';
 
 export class HelloId implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +25,7 @@ export class HelloId implements INodeType {
 		properties: [
 			...resourceAndOperation,
 			nameProperty(MAX_NAME_LENGTH),
-			...forCreate(helloIdFields),
+			...forCreate(groupProperties),
 			optionsCollection(modeOptions),
 		],
 	};

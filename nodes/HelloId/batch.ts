@@ -4,58 +4,22 @@
  * even when some groups fail. Each part of the answer is routed back to its input item by name,
  * never by position (the order of the answer is not documented).
  */
-import type { IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { commonFailure, isObject, messageFrom, parsedBody, unexpectedSuccessBody } from '../shared/outcome';
 import type { BatchSupport, Connection, HttpResponse, Interpretation } from '../shared/types';
-import { InputError, optionalInteger } from '../shared/validate';
-import { groupBody, type HelloIdParams } from './fields';
-import { field, nameKey, normalizeGroup, saysNameTaken } from './group';
+import { oneOf, optionalInteger } from '../shared/validate';
+import { field, normalizeGroup, saysNameTaken, UNAUTHORIZED_HINT } from './answers';
+import { DISPLAY_NAME } from './connection';
+import { foldName, type HelloIdParams } from './params';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './properties';
+import { groupBody } from './request';
 
-export const DISPLAY_NAME = 'HelloID';
-export const UNAUTHORIZED_HINT =
-	'If the API key and secret are right, check them in the HelloID portal: keys can be disabled or restricted to certain IP addresses, and n8n may be calling from another one.';
-export const DEFAULT_BATCH_SIZE = 100;
-/** No limit is documented; this bounds the size of one request body. */
-export const MAX_BATCH_SIZE = 1000;
-
-/** Entries of the node's Options collection that shape how requests are made. */
-export const modeOptions: INodeProperties[] = [
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{
-				name: 'Batch',
-				value: 'batch',
-				description: 'Send up to Batch Size items in one request to /groups/batch',
-			},
-			{
-				name: 'Single',
-				value: 'single',
-				description: "Send one request per item to /groups, as Tools4ever's own connectors do",
-			},
-		],
-		default: 'batch',
-		description: 'How groups are sent to HelloID',
-	},
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-		default: DEFAULT_BATCH_SIZE,
-		description: 'In Batch mode, how many items go into one request at most',
-	},
-];
 
 /** Items per request for this run, or null in Single mode. Read once: options apply to the whole run. */
 export function batchSize(ctx: IExecuteFunctions): number | null {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	const mode = options.mode ?? 'batch';
-	if (mode !== 'batch' && mode !== 'single') throw new InputError('Mode', '"Mode" must be "batch" or "single"');
-	if (mode === 'single') return null;
+	if (oneOf('Mode', options.mode ?? 'batch', ['batch', 'single'] as const) === 'single') return null;
 	return optionalInteger('Batch Size', options.batchSize, { min: 1, max: MAX_BATCH_SIZE }) ?? DEFAULT_BATCH_SIZE;
 }
 
@@ -127,7 +91,7 @@ export function readBatchResults(response: HttpResponse, params: HelloIdParams[]
 
 	const results: Array<Interpretation | undefined> = params.map(() => undefined);
 	const open = new Set(params.keys());
-	const positionOfKey = new Map(params.map((param, position) => [nameKey(param.name), position]));
+	const positionOfKey = new Map(params.map((param, position) => [foldName(param.name), position]));
 	const unmatched: string[] = [];
 	const settle = (position: number, interpretation: Interpretation) => {
 		results[position] = interpretation;
@@ -136,7 +100,7 @@ export function readBatchResults(response: HttpResponse, params: HelloIdParams[]
 
 	for (const entry of Array.isArray(succeeded) ? (succeeded as unknown[]) : []) {
 		const name = isObject(entry) ? field(entry, 'name') : undefined;
-		const position = typeof name === 'string' ? positionOfKey.get(nameKey(name)) : undefined;
+		const position = typeof name === 'string' ? positionOfKey.get(foldName(name)) : undefined;
 		if (position === undefined || !open.has(position)) {
 			unmatched.push(typeof name === 'string' ? `created ${name}` : JSON.stringify(entry));
 			continue;

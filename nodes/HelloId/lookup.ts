@@ -1,16 +1,18 @@
 /**
  * Finding the group that already holds a name: HelloID has no documented name filter, so the list
- * `GET /groups?take=&skip=` is paged until the name turns up or the list ends. A vendor that
- * ignores `take`/`skip` fails the lookup (shared guard), as does any answer that is not a page.
+ * `GET /groups?take=&skip=` is paged until the name turns up or the list ends, matching names under
+ * `NAME_POLICY`. A vendor that ignores `take`/`skip` fails the lookup (shared guard), as does any
+ * answer that is not a page.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { pickByName } from '../shared/names';
 import { isObject, parsedBody } from '../shared/outcome';
-import { guardedPages, pageAnswerFailure } from '../shared/paging';
+import { guardedPages, mapPages, pageAnswerFailure } from '../shared/paging';
 import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
-import { DISPLAY_NAME } from './batch';
-import type { HelloIdParams } from './fields';
-import { field, nameKey, normalizeGroup } from './group';
+import { field, normalizeGroup } from './answers';
+import { DISPLAY_NAME } from './connection';
+import { NAME_POLICY, type HelloIdParams } from './params';
 
 /** Tools4ever's connectors page with 1000. */
 export const LOOKUP_PAGE_SIZE = 1000;
@@ -25,17 +27,11 @@ function pageEntries(body: unknown): unknown[] | undefined {
 	return Array.isArray(data) ? data : undefined;
 }
 
-/**
- * The exact name if it exists, otherwise the first group (in HelloID's list order) whose name is equal
- * under `nameKey`, the comparison the engine orders and batches items by.
- */
-export async function findExistingGroup(
+export async function findExisting(
 	{ name }: HelloIdParams,
 	{ baseUrl }: Connection,
 	send: SendRequest,
 ): Promise<NormalizedGroup | null> {
-	const key = nameKey(name);
-	let sameButCase: NormalizedGroup | null = null;
 	const pages = guardedPages<IDataObject>({
 		displayName: DISPLAY_NAME,
 		pageSize: LOOKUP_PAGE_SIZE,
@@ -49,11 +45,5 @@ export async function findExistingGroup(
 		},
 		identity: (entry) => normalizeGroup(entry)?.id ?? JSON.stringify(entry),
 	});
-	for await (const entries of pages) {
-		const groups = entries.map(normalizeGroup).filter((group) => group !== undefined);
-		const exact = groups.find((group) => group.name.trim() === name);
-		if (exact) return exact;
-		sameButCase ??= groups.find((group) => nameKey(group.name) === key) ?? null;
-	}
-	return sameButCase;
+	return await pickByName(mapPages(pages, normalizeGroup), name, NAME_POLICY);
 }

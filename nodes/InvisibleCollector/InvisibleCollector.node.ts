@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
-import { invisibleCollectorApi, MAX_NAME_LENGTH } from './api';
+import { invisibleCollectorApi } from './api';
+import { MAX_NAME_LENGTH } from './params';
 
 export class InvisibleCollector implements INodeType {
 	description: INodeTypeDescription = {

@@ -4,8 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { taleoLearnApi } from './api';
-import { MAX_NAME_LENGTH } from './fields';
 import { getLearnCenters } from './learnCenters';
+import { MAX_NAME_LENGTH } from './params';
 import { fieldSpellingOption, taleoFieldProperties, taleoGroupProperties } from './properties';
 
 export class TaleoLearn implements INodeType {

@@ -9,11 +9,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DEFAULTS } from '../shared/descriptions';
 import { commonFailure, idString } from '../shared/outcome';
 import { redactor } from '../shared/redact';
-import { authenticatedSender, RateGate, sendWithRetries } from '../shared/transport';
-import type { SendRequest } from '../shared/types';
+import { guardedPages } from '../shared/paging';
+import { authenticatedSender, RateGate, retryingSender } from '../shared/transport';
 import { InputError } from '../shared/validate';
-import { CREDENTIAL_TYPE, DISPLAY_NAME, TALEO_RETRY_STATUSES, taleoConnection, taleoDerivedSecrets } from './instance';
-import { ListPageError, listEntries } from './paging';
+import { connection, CREDENTIAL_TYPE, derivedSecrets, DISPLAY_NAME, TALEO_RETRY_STATUSES } from './connection';
+import { ListPageError, listPlan } from './paging';
 
 export const LEARN_CENTER_FIELD = 'Learn Center';
 
@@ -50,28 +50,25 @@ function optionOf(entry: Record<string, unknown>): INodePropertyOptions | undefi
 /** `loadOptions` method: every learn center the credential can see, sorted by name. */
 export async function getLearnCenters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const redact = redactor([credentials], taleoDerivedSecrets(credentials));
+	const redact = redactor([credentials], derivedSecrets(credentials));
 	let baseUrl: string;
 	try {
-		baseUrl = taleoConnection(credentials).baseUrl;
+		baseUrl = connection(credentials).baseUrl;
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
 	}
 
 	const policy = { maxRetries: DEFAULTS.maxRetries, timeoutMs: DEFAULTS.timeoutSeconds * 1000 };
-	const plainSend = authenticatedSender(this, CREDENTIAL_TYPE, policy.timeoutMs);
-	const gate = new RateGate();
-	const send: SendRequest = async (request) => {
-		const attempted = await sendWithRetries(plainSend, request, policy, gate, TALEO_RETRY_STATUSES);
-		if (!attempted.response) throw attempted.failure ?? new Error('no answer');
-		return attempted.response;
-	};
+	const send = retryingSender(authenticatedSender(this, CREDENTIAL_TYPE, policy.timeoutMs), policy, new RateGate(), TALEO_RETRY_STATUSES);
 
 	const options: INodePropertyOptions[] = [];
 	try {
-		for await (const entry of listEntries(send, `${baseUrl}/learnCenters`, MAX_DROPDOWN_PAGES, { truncate: true })) {
-			const option = optionOf(entry);
-			if (option) options.push(option);
+		const pages = guardedPages(listPlan(send, `${baseUrl}/learnCenters`, MAX_DROPDOWN_PAGES, { truncate: true }));
+		for await (const entries of pages) {
+			for (const entry of entries) {
+				const option = optionOf(entry);
+				if (option) options.push(option);
+			}
 		}
 	} catch (error) {
 		if (error instanceof ListPageError) {

@@ -6,9 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject, parsedBody } from '../shared/outcome';
-import { guardedPages, LookupFailedError, pageAnswerReason } from '../shared/paging';
+import { LookupFailedError, pageAnswerReason, type PagingPlan } from '../shared/paging';
 import type { HttpResponse, SendRequest } from '../shared/types';
-import { DISPLAY_NAME } from './instance';
+import { DISPLAY_NAME } from './connection';
 
 /** The docs ask for a `limit` below the server's own maximum (their example answers with 100). */
 export const PAGE_SIZE = 50;
@@ -28,17 +28,13 @@ function itemsOf(body: unknown): unknown[] | undefined {
 }
 
 /**
- * Yields the entries of `url`, page by page, until the vendor says there are no more. Throws
- * `ListPageError` for an answer that is not a 200 list, and `LookupFailedError` (shared guard) for a
- * vendor that ignores `limit`/`offset` or a list longer than `maxPages` (unless `truncate`: then it stops there).
+ * The paging plan of the list at `url` (for `guardedPages`, which reads it page by page until the
+ * vendor says there are no more). Its reader throws `ListPageError` for an answer that is not a 200
+ * list; the shared guard fails a vendor that ignores `limit`/`offset` or a list longer than
+ * `maxPages` (unless `truncate`: then it stops there).
  */
-export async function* listEntries(
-	send: SendRequest,
-	url: string,
-	maxPages: number,
-	{ truncate = false } = {},
-): AsyncGenerator<IDataObject> {
-	const pages = guardedPages<IDataObject>({
+export function listPlan(send: SendRequest, url: string, maxPages: number, { truncate = false } = {}): PagingPlan<IDataObject> {
+	return {
 		displayName: DISPLAY_NAME,
 		pageSize: PAGE_SIZE,
 		maxPages,
@@ -52,6 +48,5 @@ export async function* listEntries(
 			return { entries: items.filter(isObject), last: !hasMore };
 		},
 		identity: (entry) => JSON.stringify(entry.id ?? entry),
-	});
-	for await (const entries of pages) yield* entries;
+	};
 }

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forCreate } from '../shared/descriptions';
-import { MAX_CODE_LENGTH } from './fields';
+import { MAX_CODE_LENGTH } from './params';
 
 export const learnCenterProperty: INodeProperties = {
 	displayName: 'Learn Center Name or ID',

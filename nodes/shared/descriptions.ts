@@ -1,7 +1,5 @@
 /** UI properties every group node shares: resource, operation, the Name field and the Options collection. */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { InputError, optionalInteger, requireBoolean } from './validate';
+import type { INodeProperties } from 'n8n-workflow';
 
 const showForCreate = { show: { resource: ['group'], operation: ['create'] } };
 
@@ -114,33 +112,5 @@ export function optionsCollection(vendorOptions: INodeProperties[] = [], { canLo
 		default: {},
 		displayOptions: showForCreate,
 		options,
-	};
-}
-
-export interface EngineOptions {
-	concurrency: number;
-	maxRetries: number;
-	timeoutMs: number;
-	onConflict: 'route' | 'fail';
-	lookUpExisting: boolean;
-	includeRawResponse: boolean;
-}
-
-/** Reads the shared options once per run (they shape the whole run, not one item). */
-export function readEngineOptions(ctx: IExecuteFunctions): EngineOptions {
-	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	const onConflict = options.onConflict ?? 'route';
-	if (onConflict !== 'route' && onConflict !== 'fail') {
-		throw new InputError('On Conflict', '"On Conflict" must be "route" or "fail"');
-	}
-	return {
-		concurrency: optionalInteger('Concurrency', options.concurrency, { min: 1, max: 50 }) ?? DEFAULTS.concurrency,
-		maxRetries: optionalInteger('Max Retries', options.maxRetries, { min: 0, max: 10 }) ?? DEFAULTS.maxRetries,
-		timeoutMs:
-			(optionalInteger('Timeout (Seconds)', options.timeout, { min: 1, max: 600 }) ?? DEFAULTS.timeoutSeconds) * 1000,
-		onConflict,
-		lookUpExisting: options.lookUpExisting === undefined ? true : requireBoolean('Look Up Existing Group', options.lookUpExisting),
-		includeRawResponse:
-			options.includeRawResponse === undefined ? false : requireBoolean('Include Raw Response', options.includeRawResponse),
 	};
 }

@@ -5,13 +5,13 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readEngineOptions, type EngineOptions } from './descriptions';
+import { readEngineOptions, type EngineOptions } from './options';
 import { commonFailure } from './outcome';
 import { engineRoutesOnErrorProperty, MAY_BE_OWN_ATTEMPT, route, type ItemReport } from './output';
 import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
 import { runOrdered } from './schedule';
-import { authenticatedSender, RateGate, sendWithRetries, type Attempted, type ResendCheck } from './transport';
+import { authenticatedSender, RateGate, retryingSender, sendWithRetries, type Attempted, type ResendCheck } from './transport';
 import type {
 	Connection,
 	GroupApi,
@@ -22,6 +22,18 @@ import type {
 	SendRequest,
 } from './types';
 import { InputError } from './validate';
+
+/**
+ * Creates one group per input item through `api` and returns the node's outputs: [Created, Conflict].
+ * Failed items follow n8n's rules: with "Continue" they are emitted as error items on output 0;
+ * otherwise the node throws the first failure, with its item index.
+ */
+export async function createGroups<P extends GroupParams>(
+	this: IExecuteFunctions,
+	api: GroupApi<P>,
+): Promise<INodeExecutionData[][]> {
+	return await createAll(this, api);
+}
 
 const MAY_EXIST_AFTER_NO_ANSWER =
 	'The request may have reached the vendor before the connection failed, so the group may have been created. Check before running this item again; with the lookup option on, a new run reports it as a conflict with its ID.';
@@ -35,7 +47,7 @@ interface Entry<P> {
 	orderKeys: string[];
 }
 
-interface Unit<P> {
+interface RequestUnit<P> {
 	keys: string[];
 	entries: Array<Entry<P>>;
 	batch: boolean;
@@ -82,9 +94,9 @@ function apiError(message: string, attempted: Attempted | null, description?: st
 }
 
 /** Splits the valid items into requests: one per item, or batches without two items of the same name. */
-function planUnits<P extends GroupParams>(entries: Array<Entry<P>>, batchSize: number | null): Array<Unit<P>> {
+function planUnits<P extends GroupParams>(entries: Array<Entry<P>>, batchSize: number | null): Array<RequestUnit<P>> {
 	if (!batchSize) return entries.map((entry) => ({ keys: entry.orderKeys, entries: [entry], batch: false }));
-	const units: Array<Unit<P>> = [];
+	const units: Array<RequestUnit<P>> = [];
 	const lastUnitOfKey = new Map<string, number>();
 	let firstWithRoom = 0;
 	for (const entry of entries) {
@@ -101,7 +113,7 @@ function planUnits<P extends GroupParams>(entries: Array<Entry<P>>, batchSize: n
 }
 
 /** What each item of a unit made of the final answer (or of the lack of one). */
-function interpretUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>, attempted: Attempted): Interpretation[] {
+function interpretUnit<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>, attempted: Attempted): Interpretation[] {
 	const { api } = run;
 	const params = unit.entries.map((entry) => entry.params);
 	const all = (interpretation: Interpretation) => params.map(() => interpretation);
@@ -123,15 +135,6 @@ function interpretUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>, attemp
 		return succeeded ? api.batch.readResults(response, params) : all(api.batch.readFailure(response, params));
 	}
 	return all(api.interpret(response, params[0]));
-}
-
-/** Sends a lookup request with the transport's retries; throws when no answer came. */
-function retryingSend<P extends GroupParams>(run: Omit<Run<P>, 'lookups'>): SendRequest {
-	return async (request) => {
-		const attempted = await sendWithRetries(run.send, request, run.options, run.gate, run.api.extraRetryStatuses);
-		if (!attempted.response) throw attempted.failure ?? new Error('no answer');
-		return attempted.response;
-	};
 }
 
 async function outcomeOf<P extends GroupParams>(
@@ -194,7 +197,7 @@ type ResendVerdict = { found: NormalizedGroup } | { withheld: string };
  * only looked up with *Look Up Existing Group* on. A batch (HelloID, which refuses repeats) is sent
  * again unless every one of its groups was found; the vendor then refuses those it already has.
  */
-function resendGuard<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
+function resendGuard<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>) {
 	const refused = run.api.repeatedCreateRefused;
 	if (refused && (!run.options.lookUpExisting || !run.lookups.possible)) return undefined;
 	const verdicts = new Map<Entry<P>, ResendVerdict>();
@@ -245,13 +248,13 @@ async function withheldOutcome<P extends GroupParams>(
 	);
 }
 
-function request<P extends GroupParams>(run: Run<P>, unit: Unit<P>) {
+function request<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>) {
 	const params = unit.entries.map((entry) => entry.params);
 	if (unit.batch && run.api.batch) return run.api.batch.createRequest(params, run.connection);
 	return run.api.createRequest(params[0], run.connection);
 }
 
-async function sendUnit<P extends GroupParams>(run: Run<P>, unit: Unit<P>): Promise<void> {
+async function sendUnit<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>): Promise<void> {
 	const report = (entry: Entry<P>, outcome: ItemOutcome) => {
 		run.reports[entry.itemIndex] = { itemIndex: entry.itemIndex, name: entry.params.name, outcome };
 		if (outcome.kind === 'error' && !run.ctx.continueOnFail()) run.stopped = true;
@@ -346,18 +349,6 @@ async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: Group
 	};
 }
 
-/**
- * Creates one group per input item through `api` and returns the node's outputs: [Created, Conflict].
- * Failed items follow n8n's rules: with "Continue" they are emitted as error items on output 0;
- * otherwise the node throws the first failure, with its item index.
- */
-export async function createGroups<P extends GroupParams>(
-	this: IExecuteFunctions,
-	api: GroupApi<P>,
-): Promise<INodeExecutionData[][]> {
-	return await createAll(this, api);
-}
-
 async function createAll<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
@@ -379,7 +370,8 @@ async function createAll<P extends GroupParams>(ctx: IExecuteFunctions, api: Gro
 	if (!continueOnFail && firstInvalid) throw errorToThrow(ctx, firstInvalid);
 
 	const base = { ctx, api, ...setup, gate: new RateGate(), reports, createdInRun: new Map<string, NormalizedGroup>(), stopped: false };
-	const state: Run<P> = { ...base, lookups: new Lookups(api, setup.connection, retryingSend(base)) };
+	const lookupSend = retryingSender(setup.send, setup.options, base.gate, api.extraRetryStatuses);
+	const state: Run<P> = { ...base, lookups: new Lookups(api, setup.connection, lookupSend) };
 	const units = planUnits(entries, setup.batchSize);
 	await runOrdered(units, setup.options.concurrency, (unit) => sendUnit(state, unit));
 

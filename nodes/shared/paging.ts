@@ -82,3 +82,8 @@ export async function* guardedPages<T>(plan: PagingPlan<T>): AsyncGenerator<T[]>
 	if (plan.truncate) return;
 	throw new LookupFailedError(displayName, `the list goes on beyond ${maxPages} pages of ${pageSize}; stopped reading`);
 }
+
+/** The pages of `pages` with each entry read by `read`; entries it cannot read (no id) are left out. */
+export async function* mapPages<T, U>(pages: AsyncIterable<T[]>, read: (entry: T) => U | undefined): AsyncGenerator<U[]> {
+	for await (const entries of pages) yield entries.map(read).filter((entry): entry is U => entry !== undefined);
+}

@@ -368,3 +368,20 @@ export async function sendWithRetries(
 		}
 	}
 }
+
+/**
+ * A `SendRequest` that sends with `sendWithRetries` and resolves with the final answer: for lookups
+ * and dropdowns, which read (never create) and so need no re-send check. Throws when no answer came.
+ */
+export function retryingSender(
+	send: SendRequest,
+	policy: RetryPolicy,
+	gate: RateGate,
+	extraRetryStatuses: readonly number[] = [],
+): SendRequest {
+	return async (request) => {
+		const attempted = await sendWithRetries(send, request, policy, gate, extraRetryStatuses);
+		if (!attempted.response) throw attempted.failure ?? new Error('no answer');
+		return attempted.response;
+	};
+}

@@ -155,3 +155,31 @@ export function requireBaseUrl(
 	if (problem || !url) throw new InputError(field, `"${field}" ${problem ?? 'is not a URL'}`);
 	return url.toString().replace(/\/+$/, '');
 }
+
+/** How `oneOf` reads a choice: each vendor declares what its field allows. */
+export interface ChoiceRule {
+	/** Undefined, null or '' gives undefined (the field was left out); otherwise it is refused like any other value. */
+	optional?: boolean;
+	/** Letter case and surrounding spaces are ignored, and the choice is returned as it is spelled in `allowed`. */
+	ignoreCase?: boolean;
+	/**
+	 * How the refusal shows the choices: `quoted` (`"a", "b"`), or `plainWithValue` (`a, b, not "x"`),
+	 * naming the value too. Both wordings are in use and checked by the vendors' tests.
+	 */
+	wording?: 'quoted' | 'plainWithValue';
+}
+
+/** A value that must be one of `allowed` (a dropdown fed by an expression, an option from a collection). */
+export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], rule: ChoiceRule & { optional: true }): T | undefined;
+export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], rule?: ChoiceRule): T;
+export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], rule: ChoiceRule = {}): T | undefined {
+	if (rule.optional && (value === undefined || value === null || value === '')) return undefined;
+	const fold = (text: string) => (rule.ignoreCase ? text.trim().toLowerCase() : text);
+	const match = typeof value === 'string' ? allowed.find((choice) => fold(choice) === fold(value)) : undefined;
+	if (match !== undefined) return match;
+	const choices =
+		rule.wording === 'plainWithValue'
+			? `${allowed.join(', ')}, not ${JSON.stringify(value)}`
+			: allowed.map((choice) => `"${choice}"`).join(', ');
+	throw new InputError(field, `"${field}" must be one of ${choices}`);
+}

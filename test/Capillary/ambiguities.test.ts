@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 import { capillaryApi } from '../../nodes/Capillary/api';
-import type { CapillaryParams } from '../../nodes/Capillary/api';
+import type { CapillaryParams } from '../../nodes/Capillary/params';
 import { CAP_PASSWORD, CAP_USERNAME } from '../sandbox/vendors/capillary';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { useSandbox } from '../support/use-sandbox';

@@ -7,7 +7,8 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { CapillaryApi } from '../../credentials/CapillaryApi.credentials';
 import { CapillaryOAuthApi } from '../../credentials/CapillaryOAuthApi.credentials';
-import { apiPathOption, API_PATHS } from '../../nodes/Capillary/fields';
+import { API_PATHS } from '../../credentials/common/capillary/paths';
+import { apiPathOption } from '../../nodes/Capillary/properties';
 import { CAP_PASSWORD, CAP_USERNAME, type CapPathFamily } from '../sandbox/vendors/capillary';
 import { useSandbox } from '../support/use-sandbox';
 

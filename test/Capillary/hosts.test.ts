@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-w
 import { CapillaryApi } from '../../credentials/CapillaryApi.credentials';
 import { CapillaryOAuthApi } from '../../credentials/CapillaryOAuthApi.credentials';
 import { Capillary } from '../../nodes/Capillary/Capillary.node';
-import { BASE_URL_EXPRESSION, REGION_HOSTS, capillaryBaseUrl } from '../../nodes/Capillary/hosts';
+import { BASE_URL_EXPRESSION, REGION_HOSTS, capillaryBaseUrl } from '../../credentials/common/capillary/hosts';
 import '../harness';
 import { buildWorkflow } from '../harness/workflow';
 

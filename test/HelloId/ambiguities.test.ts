@@ -5,8 +5,8 @@
  * point (its Request URI /groups/batch vs its curl posting the array to /groups/) answered both ways.
  * See docs/vendors/helloid.md.
  */
-import type { HelloIdParams } from '../../nodes/HelloId/fields';
-import { findExistingGroup } from '../../nodes/HelloId/lookup';
+import type { HelloIdParams } from '../../nodes/HelloId/params';
+import { findExisting as findExistingGroup } from '../../nodes/HelloId/lookup';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { HELLOID_API_KEY, HELLOID_API_SECRET, batchFailure } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';

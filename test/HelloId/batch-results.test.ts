@@ -1,6 +1,6 @@
 /** Reading a 200 batch answer back onto its items: the free-text failures are matched by name. */
 import { readBatchResults } from '../../nodes/HelloId/batch';
-import type { HelloIdParams } from '../../nodes/HelloId/fields';
+import type { HelloIdParams } from '../../nodes/HelloId/params';
 import type { HttpResponse } from '../../nodes/shared/types';
 
 const params = (...names: string[]): HelloIdParams[] =>

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { HelloIdApi } from '../../credentials/HelloIdApi.credentials';
 import { HelloId } from '../../nodes/HelloId/HelloId.node';
-import { helloIdConnection } from '../../nodes/HelloId/api';
+import { helloIdConnection } from '../../nodes/HelloId/connection';
 import { buildWorkflow } from '../harness/workflow';
 import { HELLOID_API_KEY, HELLOID_API_SECRET } from '../sandbox/vendors/helloId';
 import { useSandbox } from '../support/use-sandbox';

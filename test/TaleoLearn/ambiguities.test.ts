@@ -3,8 +3,8 @@
  * found" (or paging forever), only a 409 is a conflict, names compare one way everywhere, and the
  * documents' open points (owner shape, name uniqueness) answered both ways. See docs/vendors/taleo-learn.md.
  */
-import type { TaleoParams } from '../../nodes/TaleoLearn/fields';
-import { findGroupByName } from '../../nodes/TaleoLearn/groups';
+import type { TaleoParams } from '../../nodes/TaleoLearn/params';
+import { findExisting as findGroupByName } from '../../nodes/TaleoLearn/lookup';
 import { basicAuth, directSend } from '../sandbox/vendors/direct-send';
 import { TALEO_API_ROOT, TALEO_PASSWORD, TALEO_USERNAME } from '../sandbox/vendors/taleoLearn';
 import { useSandbox } from '../support/use-sandbox';

@@ -1,6 +1,6 @@
 import type { IAuthenticate, IHttpRequestOptions } from 'n8n-workflow';
 
-import { basicAuthFromFields, headersFromFields } from '../../nodes/shared/authenticate';
+import { basicAuthFromFields, headersFromFields } from '../../credentials/common/authenticate';
 
 async function apply(authenticate: IAuthenticate, request: IHttpRequestOptions) {
 	if (typeof authenticate !== 'function') throw new Error('expected a function');

@@ -1,12 +1,10 @@
-/**
- * The GroupRequest of one item: read from the node's parameters, checked, and written in the field
- * spelling the user chose (the vendor page's example, docs/vendors/taleo-learn.md, says `name`/`parentGroupId`, its schema `groupname`/`parentgroupid`).
- */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+/** Reads and checks one item's parameters (the GroupRequest fields); how names and codes are compared. */
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { NamePolicy } from '../shared/names';
 import { isObject } from '../shared/outcome';
 import type { GroupParams } from '../shared/types';
-import { InputError, optionalInteger, optionalText, requireBoolean, requireText, textList } from '../shared/validate';
+import { InputError, oneOf, optionalInteger, optionalText, requireBoolean, requireText, textList } from '../shared/validate';
 import { activePeriod } from './dates';
 import { learnCenterIdOf } from './learnCenters';
 
@@ -37,11 +35,8 @@ export interface TaleoParams extends GroupParams {
 	spelling: FieldSpelling;
 }
 
-function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new InputError(field, `"${field}" must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
-}
+/** Choices from an expression: spelled as listed; blank means left out. */
+const choice = { optional: true, wording: 'plainWithValue' } as const;
 
 function ownerIds(value: unknown): number[] {
 	const ids = textList('Owners', value).map((entry) => {
@@ -55,7 +50,7 @@ function ownerIds(value: unknown): number[] {
 }
 
 /** Reads and checks the item's fields; throws `InputError` naming the first bad one. */
-export function readTaleoParams(ctx: IExecuteFunctions, itemIndex: number): TaleoParams {
+export function readParams(ctx: IExecuteFunctions, itemIndex: number): TaleoParams {
 	const learnCenterId = learnCenterIdOf(ctx.getNodeParameter('learnCenterId', itemIndex));
 	const name = requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH);
 	const onlyAllowOwnersToEditGroup = requireBoolean(
@@ -65,33 +60,42 @@ export function readTaleoParams(ctx: IExecuteFunctions, itemIndex: number): Tale
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {});
 	if (!isObject(extra)) throw new InputError('Additional Fields', '"Additional Fields" must be an object');
 	const options = ctx.getNodeParameter('options', itemIndex, {});
-	const spelling = oneOf('Field Spelling', isObject(options) ? options.fieldSpelling : undefined, FIELD_SPELLINGS);
+	const spelling = oneOf('Field Spelling', isObject(options) ? options.fieldSpelling : undefined, FIELD_SPELLINGS, choice);
 
 	return {
 		learnCenterId,
 		name,
 		parentGroupId: optionalInteger('Parent Group ID', extra.parentGroupId, { min: 1 }),
-		statusFlag: oneOf('Status', extra.statusFlag, STATUS_FLAGS),
+		statusFlag: oneOf('Status', extra.statusFlag, STATUS_FLAGS, choice),
 		code: optionalText('Code', extra.code, MAX_CODE_LENGTH),
 		...activePeriod(extra.activeFromDate, extra.activeUntilDate),
 		onlyAllowOwnersToEditGroup,
-		selfServiceOptions: oneOf('Self-Service Options', extra.selfServiceOptions, SELF_SERVICE_OPTIONS),
+		selfServiceOptions: oneOf('Self-Service Options', extra.selfServiceOptions, SELF_SERVICE_OPTIONS, choice),
 		owners: ownerIds(extra.owners),
 		spelling: spelling ?? 'example',
 	};
 }
 
-/** The JSON body of the create request; fields the user left out are not sent. */
-export function groupRequestBody(params: TaleoParams): IDataObject {
-	const schema = params.spelling === 'schema';
-	const body: IDataObject = { [schema ? 'groupname' : 'name']: params.name };
-	if (params.parentGroupId !== undefined) body[schema ? 'parentgroupid' : 'parentGroupId'] = params.parentGroupId;
-	if (params.statusFlag) body.statusFlag = params.statusFlag;
-	if (params.code !== undefined) body.code = params.code;
-	if (params.activeFromDate) body.activeFromDate = params.activeFromDate;
-	if (params.activeUntilDate) body.activeUntilDate = params.activeUntilDate;
-	body.onlyAllowOwnersToEditGroup = params.onlyAllowOwnersToEditGroup;
-	if (params.selfServiceOptions) body.selfServiceOptions = params.selfServiceOptions;
-	if (params.owners.length) body.owners = params.owners;
-	return body;
+/**
+ * Names are compared case- and space-folded (and in one Unicode form): the vendor's comparison is not
+ * documented, and folding only makes more items wait for each other, never fewer. A lookup prefers
+ * the exact spelling, else the first group in Taleo's list order that is equal under the fold.
+ */
+export const NAME_POLICY: NamePolicy = {
+	fold: (name) => name.trim().normalize('NFC').toLowerCase(),
+	ties: 'exactSpellingFirst',
+};
+
+/** Per learn center (groups live under one). */
+export function nameKey({ learnCenterId, name }: TaleoParams): string {
+	return `${learnCenterId}/${NAME_POLICY.fold(name)}`;
+}
+
+/**
+ * Ordering only: the code (Taleo keeps it unique, compared folded like names) and the name across
+ * learn centers, in case uniqueness reaches beyond one learn center. Items sharing either go in input order.
+ */
+export function uniqueKeys({ name, code }: TaleoParams): string[] {
+	const fold = NAME_POLICY.fold;
+	return [`name:${fold(name)}`, ...(code === undefined ? [] : [`code:${fold(code)}`])];
 }

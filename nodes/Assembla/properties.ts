@@ -1,4 +1,4 @@
-/** The Assembla node's own fields: authentication, Portfolio, Type, Items and the Body Format option. */
+/** The Assembla node's own UI properties: authentication, Portfolio, Type, Items and the Body Format option. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forCreate } from '../shared/descriptions';
@@ -13,12 +13,6 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: 'apiKey',
 };
-
-export const groupTypes = ['space', 'user'] as const;
-export type GroupType = (typeof groupTypes)[number];
-
-export const bodyFormats = ['json', 'xml', 'queryString'] as const;
-export type BodyFormat = (typeof bodyFormats)[number];
 
 export const [portfolioProperty] = forCreate([
 	{

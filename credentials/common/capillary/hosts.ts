@@ -4,7 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
-import { InputError, requireBaseUrl, requireHostname } from '../shared/validate';
+import { InputError, requireBaseUrl, requireHostname } from '../../../nodes/shared/validate';
 
 /** Region key (stored in the credential) → API host. Keys never change once released. */
 export const REGION_HOSTS = {

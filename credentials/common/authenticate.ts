@@ -10,7 +10,7 @@
 import type { IAuthenticate, ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { isLoopbackHttp } from './validate';
+import { isLoopbackHttp } from '../../nodes/shared/validate';
 
 function assertSafeDestination({ url, baseURL }: IHttpRequestOptions): void {
 	let target: URL | undefined;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { InputError } from '../shared/validate';
+import { InputError } from '../../../nodes/shared/validate';
 
 export function md5Hex(text: string): string {
 	return createHash('md5').update(text, 'utf8').digest('hex');

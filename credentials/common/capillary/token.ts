@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { isObject, messageFrom, parsedBody } from '../shared/outcome';
-import { redactor } from '../shared/redact';
-import { codeAlongCauses } from '../shared/transport';
-import { InputError } from '../shared/validate';
+import { isObject, messageFrom, parsedBody } from '../../../nodes/shared/outcome';
+import { redactor } from '../../../nodes/shared/redact';
+import { codeAlongCauses } from '../../../nodes/shared/transport';
+import { InputError } from '../../../nodes/shared/validate';
 import { capillaryBaseUrl } from './hosts';
 
 export const GENERATE_PATH = '/v3/oauth/token/generate';

@@ -6,12 +6,11 @@
  */
 import type { ICredentialTestRequest, IAuthenticateRuleResponseCode } from 'n8n-workflow';
 
-import { API_PATHS, apiPathOption, type ApiPath } from './fields';
 import { BASE_URL_EXPRESSION } from './hosts';
+import { API_PATHS, DEFAULT_API_PATH } from './paths';
 
-/** The node's default API Path: the Test follows it, whatever it becomes. */
-const DEFAULT_FAMILY = apiPathOption.default as ApiPath;
-export const CREDENTIAL_TEST_PATH = API_PATHS[DEFAULT_FAMILY];
+/** The node's default API Path (its `apiPathOption` defaults to the same constant): the Test follows it. */
+export const CREDENTIAL_TEST_PATH = API_PATHS[DEFAULT_API_PATH];
 
 const tried = `GET ${CREDENTIAL_TEST_PATH}?page=0&size=1 on the host chosen in Host (or Custom Host)`;
 

@@ -4,14 +4,13 @@
  * as both of the page's JSON examples send them (not wrapped in `group`, which the page never shows);
  * XML (`/v1/groups.xml`, application/xml) in a `<group>` element; and a query-string body
  * (`group[name]=...`) sent without a Content-Type, which Rails reads as a form.
- * The suffix picks the answer's format; answers are read back whatever they turn out to be.
+ * The suffix picks the answer's format; answers.ts reads them back whatever they turn out to be.
  */
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { looksLikeHtml, parsedBody } from '../shared/outcome';
 import type { Connection } from '../shared/types';
 import type { AssemblaParams } from './params';
-import { fromXml, looksLikeXml, toXml } from './xml';
+import { toXml } from './xml';
 
 /** The group's fields as every encoding sends them; an empty item list is left out. */
 function groupFields({ name, type, items }: AssemblaParams): { name: string; type: string; items?: string[] } {
@@ -56,26 +55,4 @@ export function createRequest(params: AssemblaParams, { baseUrl }: Connection): 
 		case 'json':
 			return { method: 'POST', url: `${baseUrl}/v1/groups.json`, qs, body: groupFields(params), json: true };
 	}
-}
-
-/**
- * An answer's body as data: JSON (parsed, or text holding JSON) or typed XML become objects and arrays;
- * an HTML page, empty text or other text stays as it is.
- */
-export function decodeBody(body: unknown): unknown {
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body !== 'string' || looksLikeHtml(body)) return body;
-	if (looksLikeXml(body)) return fromXml(body) ?? body;
-	return parsedBody(body);
-}
-
-/** The record inside an answer: `{ group: {...} }` (XML, or JSON in the namespace) or the bare object. */
-export function unwrapGroup(body: unknown): IDataObject | undefined {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-	const record = body as IDataObject;
-	const inner = record.group;
-	const wrapped = !('id' in record) && typeof inner === 'object' && inner !== null && !Array.isArray(inner);
-	const group = wrapped ? (inner as IDataObject) : record;
-	// Rails' XML uses dashes, its JSON underscores: report one spelling.
-	return Object.fromEntries(Object.entries(group).map(([key, value]) => [key.replace(/-/g, '_'), value]));
 }

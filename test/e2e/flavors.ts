@@ -1,5 +1,5 @@
 /**
- * The two n8n majors users run, pinned (the registry is a snapshot: see /work/shared/real-n8n.md),
+ * The two n8n majors users run, pinned to releases the npm registry holds,
  * with the Node each needs and the environment each must get.
  */
 export interface N8nFlavor {

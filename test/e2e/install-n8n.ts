@@ -1,6 +1,6 @@
 /**
  * Installs a pinned n8n (and Node 24 when the machine's Node is older) into `.cache/` on first use,
- * following /work/shared/real-n8n.md; later calls reuse a complete install. An install counts as
+ * as the README's "Tests in real n8n" describes; later calls reuse a complete install. An install counts as
  * complete only once its marker file, written last, matches the recipe, so an interrupted one is redone.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -35,6 +35,29 @@ const fetching = new Map<string, Promise<IssuedToken>>();
 const newest = new Map<string, IssuedToken>();
 const refusals = new Map<string, { error: TokenRequestError; until: number }>();
 
+/**
+ * Credentials remembered at once in `newest` and `refusals`. A worker runs for weeks: rotated secrets,
+ * edited credentials and many tenants must not each leave a token in memory for its whole life.
+ */
+export const MAX_REMEMBERED_CREDENTIALS = 100;
+
+/** Stores `value` as the newest of `map`, after dropping what has expired and, past the limit, the least recently stored. */
+function remember<V>(map: Map<string, V>, id: string, value: V, expiresAt: (value: V) => number): void {
+	const now = Date.now();
+	for (const [key, held] of map) if (expiresAt(held) <= now) map.delete(key);
+	map.delete(id);
+	map.set(id, value);
+	for (const key of map.keys()) {
+		if (map.size <= MAX_REMEMBERED_CREDENTIALS) break;
+		map.delete(key);
+	}
+}
+
+/** How many credentials the token memory holds now (for tests and diagnostics). */
+export function rememberedCredentials(): { tokens: number; refusals: number } {
+	return { tokens: newest.size, refusals: refusals.size };
+}
+
 /** A failed token request; `code` carries a network error code so the transport can retry it. */
 export class TokenRequestError extends Error {
 	constructor(
@@ -127,13 +150,13 @@ export async function accessTokenFor(
 	if (!pending) {
 		pending = requestToken(http, `${baseUrl}${GENERATE_PATH}`, credentials, key, secret)
 			.then((token) => {
-				newest.set(id, token);
+				remember(newest, id, token, (held) => held.expiresAt);
 				refusals.delete(id);
 				return token;
 			})
 			.catch((error: unknown) => {
 				if (error instanceof TokenRequestError && error.refused) {
-					refusals.set(id, { error, until: Date.now() + REFUSAL_MEMORY_MS });
+					remember(refusals, id, { error, until: Date.now() + REFUSAL_MEMORY_MS }, (held) => held.until);
 				}
 				throw error;
 			})

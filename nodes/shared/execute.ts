@@ -254,6 +254,9 @@ function request<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>) {
 	return run.api.createRequest(params[0], run.connection);
 }
 
+/** What an item that was never sent has of an attempt. */
+const NOT_SENT: Attempted = { response: null, attempts: 0, gaveUp: false, earlierAttemptMayHaveActed: false };
+
 async function sendUnit<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>): Promise<void> {
 	const report = (entry: Entry<P>, outcome: ItemOutcome) => {
 		run.reports[entry.itemIndex] = { itemIndex: entry.itemIndex, name: entry.params.name, outcome };
@@ -261,6 +264,15 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>
 	};
 	if (run.stopped) return;
 	try {
+		// A vendor that may take one name twice is not asked again for a name an earlier row of this run
+		// created: that group is the row's conflict, as it is where the vendor refuses repeats itself.
+		const earlier = run.api.repeatedCreateRefused || unit.batch ? undefined : run.createdInRun.get(unit.entries[0].key);
+		if (earlier) {
+			const [entry] = unit.entries;
+			const message = `${run.api.displayName} already has a group named "${earlier.name || entry.params.name}", created by an earlier row of this run`;
+			report(entry, await outcomeOf(run, entry, { kind: 'conflict', message, existing: earlier }, NOT_SENT));
+			return;
+		}
 		const guard = resendGuard(run, unit);
 		const attempted = await sendWithRetries(
 			run.send,

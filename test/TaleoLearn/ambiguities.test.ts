@@ -119,6 +119,20 @@ describe('where the documents are open', () => {
 		expect(taleo().countGroups(LEARN_CENTER, 'Twin')).toBe(2);
 	});
 
+	it('sends rows of one name in one run once at such a tenant: the first is Created, the others Conflicts with its id', async () => {
+		sandbox.configure('taleoLearn', { uniqueNames: false });
+		const result = await runNode(sandbox, 'taleoLearn', { items: rows('Pair', 'Other', 'pair', 'Pair') });
+		const created = jsonOf(result.outputs[0]);
+		expect(created.map((json) => json.name)).toEqual(['Pair', 'Other']);
+		expect(pairedRows(result.outputs[1])).toEqual([2, 3]);
+		expect(jsonOf(result.outputs[1])).toEqual([
+			expect.objectContaining({ outcome: 'conflict', id: created[0].id, attempts: 0 }),
+			expect.objectContaining({ outcome: 'conflict', id: created[0].id, attempts: 0 }),
+		]);
+		expect(taleo().countGroups(LEARN_CENTER, 'Pair')).toBe(1);
+		expect(createRequests(sandbox)).toHaveLength(2);
+	});
+
 	it('reports a 409 for a taken code as a conflict even where the name is free', async () => {
 		sandbox.configure('taleoLearn', { uniqueNames: false });
 		taleo().addGroup(LEARN_CENTER, { name: 'Other', code: 'SHARED-CODE' });

@@ -91,8 +91,9 @@ describe('Taleo Learn: conflicts', () => {
 		expect(jsonOf(result.outputs[1]).map((item) => item.id)).toEqual([String(team.id), String(team.id)]);
 		// Same-name rows wait for the first, so its group is known without a lookup.
 		expect(listRequests(sandbox)).toEqual([]);
+		// Taleo may take one name twice, so the later rows are not sent at all: the first row's group is theirs.
 		const names = createRequests(sandbox).map((request) => bodyOf(request).name);
-		expect(names.indexOf('Team')).toBeLessThan(names.indexOf('team'));
+		expect(names.sort()).toEqual(['Other', 'Team']);
 	});
 
 	it('sends rows sharing a code one after the other, so the first row wins every time', async () => {

@@ -8,20 +8,20 @@ import { createServer } from 'node:net';
 
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
-import { formatBranches } from './branches';
-import { loadExample } from './examples';
-import { N8N_2 } from './flavors';
-import { ensureN8n } from './install-n8n';
-import { Cleanup, type Started } from './cleanup';
-import { activateWorkflow } from './n8n-cli';
-import type { N8nInstance } from './n8n-instance';
-import { startMain } from './n8n-process';
-import { packPackage } from './pack';
-import { prepareN8n } from './prepare-n8n';
-import { RestSession, SANDBOX_OWNER } from './rest-session';
-import { runVendorExample } from './run-example';
-import { VENDOR_CASES } from './vendors';
-import { WEBHOOK_EXAMPLE } from './webhook';
+import { formatBranches } from './suites/branches';
+import { loadExample } from './suites/examples';
+import { N8N_2 } from './n8n/flavors';
+import { ensureN8n } from './n8n/install-n8n';
+import { Cleanup, type Started } from './n8n/cleanup';
+import { activateWorkflow } from './n8n/n8n-cli';
+import type { N8nInstance } from './n8n/n8n-instance';
+import { startMain } from './n8n/n8n-process';
+import { packPackage } from './n8n/pack';
+import { prepareN8n } from './n8n/prepare-n8n';
+import { RestSession, SANDBOX_OWNER } from './n8n/rest-session';
+import { runVendorExample } from './n8n/run-example';
+import { VENDOR_CASES } from './suites/vendors';
+import { WEBHOOK_EXAMPLE } from './n8n/webhook';
 
 const PORT = 5678;
 

@@ -1,7 +1,7 @@
 /** `node build/test/e2e/install-cli.js [1|2 ...]`: installs the pinned n8n majors into `.cache/` ahead of time. */
-import { FLAVORS } from './flavors';
-import { ensureN8n } from './install-n8n';
-import { stopAll } from './processes';
+import { FLAVORS } from './n8n/flavors';
+import { ensureN8n } from './n8n/install-n8n';
+import { stopAll } from './n8n/processes';
 
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2).map(Number);

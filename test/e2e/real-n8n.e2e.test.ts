@@ -3,12 +3,12 @@
  * Both n8n installs start at once (cached in .cache/ after the first run), so 1.x installs while
  * the 2.x checks run. The package is packed once and installed into a fresh user folder per major.
  */
-import { FLAVORS } from './flavors';
-import { ensureN8n, type N8nInstall } from './install-n8n';
-import { packPackage, type PackedPackage } from './pack';
-import { stopAll } from './processes';
-import { progressLog } from './progress';
-import { describeRealN8n } from './real-n8n-suite';
+import { FLAVORS } from './n8n/flavors';
+import { ensureN8n, type N8nInstall } from './n8n/install-n8n';
+import { packPackage, type PackedPackage } from './n8n/pack';
+import { stopAll } from './n8n/processes';
+import { progressLog } from './n8n/progress';
+import { describeRealN8n } from './suites/real-n8n-suite';
 
 const log = progressLog('[setup]');
 let packing: Promise<PackedPackage> | undefined;

@@ -1,5 +1,5 @@
 /** The credentials the benchmark imports into n8n, pointing at the running sandbox. */
-import type { CredentialImport } from '../../e2e/n8n-cli';
+import type { CredentialImport } from '../../e2e/n8n/n8n-cli';
 import type { Sandbox, VendorName } from '../../sandbox/types';
 import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
 import { credentialWiring } from '../../support/vendors';

@@ -3,7 +3,7 @@
  * the rows as JSON, standing in for a spreadsheet) → Split Out (one item per row) → the node under
  * test. The node under test has nothing after it: n8n keeps its outputs in the run data regardless.
  */
-import { PACKAGE_NAME } from '../../e2e/paths';
+import { PACKAGE_NAME } from '../../e2e/n8n/paths';
 import type { VendorName } from '../../sandbox/types';
 import { VENDORS } from '../../support/vendors';
 

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { freePort } from '../../e2e/free-port';
-import type { N8nInstance } from '../../e2e/n8n-instance';
-import { spawnTracked } from '../../e2e/processes';
-import { tail } from '../../e2e/run-command';
-import { findRunRecord, type NodeRun, type RunRecord } from '../../e2e/run-record';
+import { freePort } from '../../e2e/n8n/free-port';
+import type { N8nInstance } from '../../e2e/n8n/n8n-instance';
+import { spawnTracked } from '../../e2e/n8n/processes';
+import { tail } from '../../e2e/n8n/run-command';
+import { findRunRecord, type NodeRun, type RunRecord } from '../../e2e/n8n/run-record';
 import type { ExitReport } from './exit-report';
 import { sampleProcess, usageBetween, type WindowUsage } from './proc-sampler';
 

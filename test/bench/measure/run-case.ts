@@ -1,5 +1,5 @@
 /** Measures one repetition of one case: the sandbox reset to the same state, then the floor or n8n. */
-import type { N8nInstance } from '../../e2e/n8n-instance';
+import type { N8nInstance } from '../../e2e/n8n/n8n-instance';
 import type { Sandbox } from '../../sandbox/types';
 import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
 import type { BenchCase, N8nCase } from '../cases/cases';

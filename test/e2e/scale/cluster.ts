@@ -2,9 +2,9 @@
  * Queue mode with several workers: Debian's redis-server, one `n8n start` and `n8n worker`s that
  * come and go per scenario. Every process goes through processes.ts, so each is stopped by its PID.
  */
-import type { N8nInstance } from '../n8n-instance';
-import { startMain, startRedis, startWorker, type QueueConfig, type WorkerOptions } from '../n8n-process';
-import type { Spawned } from '../processes';
+import type { N8nInstance } from '../n8n/n8n-instance';
+import { startMain, startRedis, startWorker, type QueueConfig, type WorkerOptions } from '../n8n/n8n-process';
+import type { Spawned } from '../n8n/processes';
 
 type Log = (line: string) => void;
 

@@ -4,7 +4,7 @@
  */
 import { parse } from 'flatted';
 
-import type { RestSession } from '../rest-session';
+import type { RestSession } from '../n8n/rest-session';
 import { waitFor } from './cluster';
 
 export interface ExecutionSummary {

@@ -4,7 +4,7 @@
  * to a worker through the queue: webhook → one item per row of `body.rows` → vendor node → Created,
  * Conflict, Failed. A row is `{ group: <name> }`, as in the examples.
  */
-import { loadExample, vendorNode, type ExampleNode } from '../examples';
+import { loadExample, vendorNode, type ExampleNode } from '../suites/examples';
 
 export interface WorkflowFixture {
 	readonly id: string;

@@ -5,7 +5,7 @@
  */
 import { WebSocket } from 'undici';
 
-import { freePort } from '../free-port';
+import { freePort } from '../n8n/free-port';
 
 export interface HeapProbe {
 	/** Node flags for the worker. */

@@ -6,7 +6,7 @@
  * SCALE_BULK_ROWS=5000 SCALE_KILL_ROWS=2000 npm run test:scale. Bigger still, e.g. more workers:
  * SCALE_WORKERS=6 SCALE_WEBHOOK_NAMES=500 SCALE_LONG_RUNS=10000. One n8n major only: SCALE_N8N=2.
  */
-import { FLAVORS, type N8nFlavor } from '../flavors';
+import { FLAVORS, type N8nFlavor } from '../n8n/flavors';
 
 function count(name: string, fallback: number): number {
 	const raw = process.env[name];

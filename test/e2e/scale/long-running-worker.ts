@@ -5,7 +5,7 @@
  * heap is read through the inspector after forced collections: once warmed up, then along the way,
  * then at the end; it may not grow by more than a small stated bound.
  */
-import type { Spawned } from '../processes';
+import type { Spawned } from '../n8n/processes';
 import { waitFor, workerExecutions } from './cluster';
 import { executionsOf, nodeOutputs } from './executions';
 import { startRows } from './fixtures';

@@ -5,9 +5,9 @@
  */
 import type { Fault } from '../../sandbox/types';
 import { injectRandomFaults, seededRandom } from '../../load/random-faults';
-import { loadExample } from '../examples';
-import type { Spawned } from '../processes';
-import { postGroupName, WEBHOOK_EXAMPLE, type WebhookAnswer } from '../webhook';
+import { loadExample } from '../suites/examples';
+import type { Spawned } from '../n8n/processes';
+import { postGroupName, WEBHOOK_EXAMPLE, type WebhookAnswer } from '../n8n/webhook';
 import { waitFor, workerExecutions } from './cluster';
 import { executionsOf, failedExecutions, finishedStatus, newExecution, nodeRunItems, pairedRow, type JsonItem, type RunItem } from './executions';
 import { startRows } from './fixtures';

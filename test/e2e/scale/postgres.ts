@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-import { freePort } from '../free-port';
-import { spawnTracked, type Spawned } from '../processes';
-import { runCommand, tail } from '../run-command';
+import { freePort } from '../n8n/free-port';
+import { spawnTracked, type Spawned } from '../n8n/processes';
+import { runCommand, tail } from '../n8n/run-command';
 
 export interface Postgres {
 	readonly process: Spawned;

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
-import { runningProcesses } from '../processes';
+import { runningProcesses } from '../n8n/processes';
 
 const WATCHDOG = `
 let pids = [];

@@ -1,5 +1,5 @@
 /** What the scale scenarios of one n8n major share. */
-import type { N8nFlavor } from '../flavors';
+import type { N8nFlavor } from '../n8n/flavors';
 import type { ScaleEnvironment } from './scale-setup';
 
 export interface ScaleContext {

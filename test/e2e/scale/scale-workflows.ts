@@ -4,7 +4,7 @@
  * HelloID company key and a second Invisible Collector account.
  */
 import type { SandboxSummary } from '../../sandbox/types';
-import type { CredentialImport } from '../n8n-cli';
+import type { CredentialImport } from '../n8n/n8n-cli';
 import { rowsWorkflow, type VendorStep, type WorkflowFixture } from './fixtures';
 
 const IC = { example: 'invisible-collector-groups.json', nodeType: 'invisibleCollector' };

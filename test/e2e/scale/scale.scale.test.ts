@@ -4,10 +4,10 @@
  * bounded memory, two tenants' credentials side by side. Sizes: knobs.ts (environment variables).
  * n8n is installed into .cache/ as for `npm run test:e2e`; every process is stopped by its PID.
  */
-import { ensureN8n, type N8nInstall } from '../install-n8n';
-import { packPackage, type PackedPackage } from '../pack';
-import { stopAll } from '../processes';
-import { progressLog } from '../progress';
+import { ensureN8n, type N8nInstall } from '../n8n/install-n8n';
+import { packPackage, type PackedPackage } from '../n8n/pack';
+import { stopAll } from '../n8n/processes';
+import { progressLog } from '../n8n/progress';
 import { allFigures } from './figures';
 import { KNOBS, scaleFlavors } from './knobs';
 import { describeLongRunningWorker } from './long-running-worker';

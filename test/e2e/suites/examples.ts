@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { EXAMPLES_DIR, PACKAGE_NAME } from './paths';
+import { EXAMPLES_DIR, PACKAGE_NAME } from '../n8n/paths';
 
 export interface ExampleNode {
 	readonly name: string;

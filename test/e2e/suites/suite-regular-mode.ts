@@ -1,13 +1,13 @@
 /** `n8n start` in regular mode: the editor's type lists, the webhook example, the credential tests. */
 import { loadExample } from './examples';
-import { activateWorkflow } from './n8n-cli';
-import { startMain } from './n8n-process';
-import type { Spawned } from './processes';
-import { RestSession } from './rest-session';
+import { activateWorkflow } from '../n8n/n8n-cli';
+import { startMain } from '../n8n/n8n-process';
+import type { Spawned } from '../n8n/processes';
+import { RestSession } from '../n8n/rest-session';
 import { shippedTypes } from './shipped-types';
 import { namesOf, vendorStatuses, webhookVendorCase, type SuiteContext } from './suite-context';
 import { describeCredentialTests } from './suite-credentials';
-import { postGroupName, WEBHOOK_EXAMPLE } from './webhook';
+import { postGroupName, WEBHOOK_EXAMPLE } from '../n8n/webhook';
 
 const SERVER_TIMEOUT_MS = 4 * 60_000;
 

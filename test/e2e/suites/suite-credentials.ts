@@ -3,7 +3,7 @@
  * session: it must pass against the sandbox, and fail with a wrong secret without echoing it.
  */
 import { testCredential } from './credential-test';
-import type { RestSession } from './rest-session';
+import type { RestSession } from '../n8n/rest-session';
 import type { SuiteContext } from './suite-context';
 import { VENDOR_CASES } from './vendors';
 

@@ -1,5 +1,5 @@
 /** The three ways out of a vendor node: output 0 (Created), 1 (Conflict), and n8n's error output (2). */
-import { sourceRow, type OutputItem } from './run-record';
+import { sourceRow, type OutputItem } from '../n8n/run-record';
 
 export type Branch = 'created' | 'conflict' | 'error';
 

@@ -3,7 +3,7 @@
  * credential (secrets come back redacted), optionally change fields, `POST /rest/credentials/test`.
  * n8n swaps redacted values back for the stored ones before it runs the credential type's `test` request.
  */
-import type { RestSession } from './rest-session';
+import type { RestSession } from '../n8n/rest-session';
 
 export interface StoredCredential {
 	readonly id: string;

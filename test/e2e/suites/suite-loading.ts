@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { exportNodeTypes } from './n8n-cli';
-import { PACKAGE_NAME } from './paths';
+import { exportNodeTypes } from '../n8n/n8n-cli';
+import { PACKAGE_NAME } from '../n8n/paths';
 import { shippedTypes } from './shipped-types';
 import type { SuiteContext } from './suite-context';
 import { VENDOR_CASES } from './vendors';

@@ -3,8 +3,8 @@
  * fields) comes from the one table of the vendors (`test/support/vendors.ts`); what a run must show
  * (where each row lands, which field the failing credential test spoils) is written here.
  */
-import type { Sandbox, VendorName } from '../sandbox/types';
-import { VENDORS, type CredentialWiring, type SandboxAccount, type VendorWiring } from '../support/vendors';
+import type { Sandbox, VendorName } from '../../sandbox/types';
+import { VENDORS, type CredentialWiring, type SandboxAccount, type VendorWiring } from '../../support/vendors';
 import type { Branch } from './branches';
 
 export type { SandboxAccount };

@@ -4,15 +4,15 @@
  * view of the package, each vendor's example, `n8n start` with the webhook and the credential tests,
  * queue mode, and finally every n8n log line collected on the way.
  */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/types';
-import type { N8nFlavor } from './flavors';
-import type { N8nInstall } from './install-n8n';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/types';
+import type { N8nFlavor } from '../n8n/flavors';
+import type { N8nInstall } from '../n8n/install-n8n';
 import { loadProblems } from './load-problems';
-import type { N8nInstance } from './n8n-instance';
-import type { PackedPackage } from './pack';
-import { prepareN8n } from './prepare-n8n';
-import { progressLog } from './progress';
+import type { N8nInstance } from '../n8n/n8n-instance';
+import type { PackedPackage } from '../n8n/pack';
+import { prepareN8n } from '../n8n/prepare-n8n';
+import { progressLog } from '../n8n/progress';
 import type { SuiteContext } from './suite-context';
 import { describeExampleRuns } from './suite-examples';
 import { describePackageLoading } from './suite-loading';

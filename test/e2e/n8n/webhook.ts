@@ -1,5 +1,5 @@
 /** The Webhook example: POST a group name, get 201 (created), 409 (already there) or 400 (failed). */
-import type { VendorName } from '../sandbox/types';
+import type { VendorName } from '../../sandbox/types';
 
 export const WEBHOOK_EXAMPLE = {
 	file: 'webhook-create-group.json',

@@ -1,9 +1,9 @@
 /** The webhook example in queue mode: Debian's redis-server, the main process and one `n8n worker`. */
 import { loadExample } from './examples';
-import { startMain, startRedis, startWorker } from './n8n-process';
-import type { Spawned } from './processes';
+import { startMain, startRedis, startWorker } from '../n8n/n8n-process';
+import type { Spawned } from '../n8n/processes';
 import { vendorStatuses, type SuiteContext } from './suite-context';
-import { postGroupName, WEBHOOK_EXAMPLE } from './webhook';
+import { postGroupName, WEBHOOK_EXAMPLE } from '../n8n/webhook';
 
 const SERVER_TIMEOUT_MS = 4 * 60_000;
 

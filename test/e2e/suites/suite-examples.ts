@@ -1,5 +1,5 @@
 /** Each vendor's example workflow, run by `n8n execute`: every row on its expected branch. */
-import { runVendorExample } from './run-example';
+import { runVendorExample } from '../n8n/run-example';
 import type { SuiteContext } from './suite-context';
 import { VENDOR_CASES } from './vendors';
 

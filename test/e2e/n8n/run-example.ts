@@ -1,11 +1,11 @@
 /** Runs one vendor's example workflow with `n8n execute` and says where each input row came out. */
-import { routedRows, type RoutedRow } from './branches';
-import { loadExample, vendorNode } from './examples';
+import { routedRows, type RoutedRow } from '../suites/branches';
+import { loadExample, vendorNode } from '../suites/examples';
 import { executeWorkflow } from './n8n-cli';
 import type { N8nInstance } from './n8n-instance';
 import { tail } from './run-command';
 import { nodeOutputs } from './run-record';
-import type { VendorCase } from './vendors';
+import type { VendorCase } from '../suites/vendors';
 
 export interface ExampleRun {
 	readonly exitCode: number | null;

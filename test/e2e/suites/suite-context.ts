@@ -1,9 +1,9 @@
 /** What the parts of the real-n8n suite share: the flavor under test, its sandbox and n8n instance. */
-import type { Sandbox, VendorName } from '../sandbox/types';
-import type { N8nFlavor } from './flavors';
-import type { N8nInstance } from './n8n-instance';
+import type { Sandbox, VendorName } from '../../sandbox/types';
+import type { N8nFlavor } from '../n8n/flavors';
+import type { N8nInstance } from '../n8n/n8n-instance';
 import { VENDOR_CASES, type VendorCase } from './vendors';
-import { WEBHOOK_EXAMPLE } from './webhook';
+import { WEBHOOK_EXAMPLE } from '../n8n/webhook';
 
 export interface SuiteContext {
 	readonly flavor: N8nFlavor;

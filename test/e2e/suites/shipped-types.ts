@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-import { PACKAGE_NAME, PACKAGE_ROOT } from './paths';
+import { PACKAGE_NAME, PACKAGE_ROOT } from '../n8n/paths';
 
 export interface ShippedTypes {
 	/** Full node type names (`n8n-nodes-group-provisioning.invisibleCollector`). */

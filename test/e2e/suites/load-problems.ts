@@ -4,7 +4,7 @@
  * with `Unrecognized node type` when a workflow uses the node. A class named unlike its file fails
  * with `... is not a constructor`. (Checked by hand against a node file that throws while loading.)
  */
-import type { N8nInstance } from './n8n-instance';
+import type { N8nInstance } from '../n8n/n8n-instance';
 
 const PROBLEMS = [
 	/Failed to load package/i,

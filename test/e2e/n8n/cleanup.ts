@@ -1,7 +1,7 @@
 /** Stopping and removing what a tool run (the demo, the benchmark) started: once, at the end or on Ctrl-C. */
 import { rmSync } from 'node:fs';
 
-import type { Sandbox } from '../sandbox/types';
+import type { Sandbox } from '../../sandbox/types';
 import type { N8nInstance } from './n8n-instance';
 import type { PackedPackage } from './pack';
 import { onInterrupt, stopAll } from './processes';

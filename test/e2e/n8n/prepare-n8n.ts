@@ -2,14 +2,14 @@
  * A fresh n8n with the package installed like a community package, the sandbox credentials and every
  * example workflow imported: the starting point of the demo and of each real-n8n test suite.
  */
-import type { Sandbox } from '../sandbox/types';
-import { allExampleFiles } from './examples';
+import type { Sandbox } from '../../sandbox/types';
+import { allExampleFiles } from '../suites/examples';
 import type { N8nInstall } from './install-n8n';
 import { importCredentials, importWorkflows } from './n8n-cli';
 import { createInstance, type InstanceOptions, type N8nInstance } from './n8n-instance';
 import { installIntoUserFolder, type PackedPackage } from './pack';
-import { sandboxCredentials } from './sandbox-credentials';
-import { VENDOR_CASES } from './vendors';
+import { sandboxCredentials } from '../suites/sandbox-credentials';
+import { VENDOR_CASES } from '../suites/vendors';
 
 export async function prepareN8n(
 	install: N8nInstall,

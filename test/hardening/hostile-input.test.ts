@@ -51,7 +51,10 @@ async function checkRun(vendorCase: VendorCase, field: HostileField, values: unk
 			expect(String(landing.json.error)).toContain(`"${field.field}"`);
 		}
 	});
-	expect(sent).toBe(validity.filter(Boolean).length);
+	// A row whose name an earlier row of the run created, at a vendor that may take one name twice
+	// (Taleo Learn), is that group's conflict without being sent (attempts: 0).
+	const notSent = found.filter((landing) => landing.place === 'conflict' && landing.json.attempts === 0).length;
+	expect(sent).toBe(validity.filter(Boolean).length - notSent);
 }
 
 describe.each(HOSTILE_CASES.map(({ vendorCase, fields }) => [vendorCase.label, vendorCase, fields] as const))(

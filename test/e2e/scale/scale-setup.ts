@@ -48,7 +48,9 @@ const QUEUE_TIMINGS = {
 };
 
 export async function prepareScale(install: N8nInstall, packed: PackedPackage, log: Log): Promise<ScaleEnvironment> {
-	const sandbox = await startSandbox({ vendors: { capillary: { rateLimit: null } } });
+	// Taleo Learn as a tenant that keeps names unique: the long-running worker re-sends earlier runs'
+	// names, which only such a tenant refuses (docs/vendors/taleo-learn.md; the node's choice is in README).
+	const sandbox = await startSandbox({ vendors: { capillary: { rateLimit: null }, taleoLearn: { uniqueNames: true } } });
 	let postgres: Postgres | undefined;
 	let instance: N8nInstance | undefined;
 	let cluster: Cluster | undefined;

@@ -118,7 +118,8 @@ export function describeTwoCredentials(context: ScaleContext): void {
 			expect(checked.helloId).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
 			// Every group exists once, created with its own tenant's credential.
 			const names = [...batches.A.flat(), ...batches.B.flat()];
-			expect(names.filter((name) => sandbox.vendors.capillary.countGroups(name) !== 1 || sandbox.vendors.helloId.countGroups(name) !== 1)).toEqual([]);
+			const counts = names.map((name) => ({ name, capillary: sandbox.vendors.capillary.countGroups(name), helloId: sandbox.vendors.helloId.countGroups(name) }));
+			expect(counts.filter((count) => count.capillary !== 1 || count.helloId !== 1)).toEqual([]);
 		}
 		for (const tenant of ['A', 'B'] as const) {
 			const names = batches[tenant].flat();

@@ -2,18 +2,15 @@
  * Scenario 4, two credentials side by side: tenant A's and tenant B's runs at once on one worker, each
  * through Invisible Collector (two accounts), Capillary with a key/secret (two clients, tokens
  * expired mid-way so both refresh at once) and HelloID (two company keys). Every request must carry
- * the credential of the run that sent it: read from the sandbox's record of each request.
- *
- * Capillary and HelloID in the sandbox know one credential each unless the sandbox change in
- * /work/wt/notes/h4-sandbox.patch is applied (extra Capillary clients with `tokenClient`, extra HelloID
- * keys); without it the Capillary/HelloID half is skipped and says so.
+ * the credential of the run that sent it: read from the sandbox's record of each request (Capillary's
+ * `tokenClient` says which client a token was issued to).
  */
 import { createHash } from 'node:crypto';
 
 import { CAP_CLIENT_KEY, CAP_TOKEN_PATH } from '../../sandbox/vendors/capillary';
 import { HELLOID_API_KEY } from '../../sandbox/vendors/helloId';
 import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
-import type { RecordedRequest, Sandbox } from '../../sandbox/types';
+import type { RecordedRequest } from '../../sandbox/types';
 import { waitFor, workerExecutions } from './cluster';
 import { startRows } from './fixtures';
 import { KNOBS } from './knobs';
@@ -22,16 +19,6 @@ import type { ScaleContext } from './scale-context';
 import { SCALE_WORKFLOWS, TENANT_B } from './scale-workflows';
 
 type Tenant = 'A' | 'B';
-
-interface TenantSandbox {
-	tokenClient(accessToken: string): string | undefined;
-}
-
-/** True once the sandbox can hold a second Capillary client and a second HelloID key (the h4 sandbox patch). */
-export function sandboxHoldsTwoTenants(sandbox: Sandbox): boolean {
-	const capillary = sandbox.vendors.capillary as unknown as Partial<TenantSandbox>;
-	return typeof capillary.tokenClient === 'function' && 'extraKeys' in sandbox.vendors.helloId.options;
-}
 
 const EXPECTED = {
 	A: { icToken: IC_DEFAULT_TOKEN, capKey: CAP_CLIENT_KEY, hidKey: HELLOID_API_KEY },
@@ -56,14 +43,9 @@ export function describeTwoCredentials(context: ScaleContext): void {
 	test(`${KNOBS.tenantRuns} runs per tenant at once on one worker: every request carries its own tenant's credential`, async () => {
 		const { sandbox, cluster, instance } = context.env();
 		const label = context.flavor.label;
-		const twoTenants = sandboxHoldsTwoTenants(sandbox);
 		sandbox.vendors.invisibleCollector.addAccount(TENANT_B.icToken, 'Tenant B');
-		if (twoTenants) {
-			sandbox.configure('capillary', { clients: [{ key: TENANT_B.capClientKey, secret: TENANT_B.capClientSecret }] } as never);
-			sandbox.configure('helloId', { extraKeys: [{ apiKey: TENANT_B.hidApiKey, apiSecret: TENANT_B.hidApiSecret }] } as never);
-		} else {
-			context.log('The sandbox holds one Capillary client and one HelloID key: checking Invisible Collector only (apply /work/wt/notes/h4-sandbox.patch for all three).');
-		}
+		sandbox.configure('capillary', { clients: [{ key: TENANT_B.capClientKey, secret: TENANT_B.capClientSecret }] });
+		sandbox.configure('helloId', { extraKeys: [{ apiKey: TENANT_B.hidApiKey, apiSecret: TENANT_B.hidApiSecret }] });
 		const worker = await cluster.addWorker({ concurrency: 10 });
 		sandbox.resetStats();
 		const tag = `s4-${context.flavor.major}x`;
@@ -89,7 +71,7 @@ export function describeTwoCredentials(context: ScaleContext): void {
 
 		const problems: string[] = [];
 		const checked = { invisibleCollector: 0, capillary: 0, helloId: 0 };
-		const capillary = sandbox.vendors.capillary as unknown as TenantSandbox;
+		const capillary = sandbox.vendors.capillary;
 		for (const request of sandbox.requests) {
 			const tenant = tenantOfRequest(request);
 			if (tenant === undefined) continue;
@@ -99,12 +81,12 @@ export function describeTwoCredentials(context: ScaleContext): void {
 				checked.invisibleCollector++;
 				const sent = String(request.headers.authorization ?? request.headers['x-api-token'] ?? '');
 				if (!sent.includes(expected.icToken)) problems.push(`${where} carried a token with fingerprint ${fingerprint(sent)}`);
-			} else if (twoTenants && request.vendor === 'capillary' && request.path !== CAP_TOKEN_PATH) {
+			} else if (request.vendor === 'capillary' && request.path !== CAP_TOKEN_PATH) {
 				checked.capillary++;
 				const token = String(request.headers['x-cap-api-oauth-token'] ?? '');
 				const owner = capillary.tokenClient(token);
 				if (owner !== expected.capKey) problems.push(`${where} carried a token of ${owner ?? 'nobody'}`);
-			} else if (twoTenants && request.vendor === 'helloId') {
+			} else if (request.vendor === 'helloId') {
 				checked.helloId++;
 				const user = basicUser(request);
 				if (user !== expected.hidKey) problems.push(`${where} carried the key of ${user === TENANT_B.hidApiKey ? 'tenant B' : user === HELLOID_API_KEY ? 'tenant A' : 'nobody known'}`);
@@ -113,14 +95,12 @@ export function describeTwoCredentials(context: ScaleContext): void {
 		expect(problems).toEqual([]);
 		// At least one request per run and vendor (HelloID sends a run's rows in one batch).
 		expect(checked.invisibleCollector).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
-		if (twoTenants) {
-			expect(checked.capillary).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
-			expect(checked.helloId).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
-			// Every group exists once, created with its own tenant's credential.
-			const names = [...batches.A.flat(), ...batches.B.flat()];
-			const counts = names.map((name) => ({ name, capillary: sandbox.vendors.capillary.countGroups(name), helloId: sandbox.vendors.helloId.countGroups(name) }));
-			expect(counts.filter((count) => count.capillary !== 1 || count.helloId !== 1)).toEqual([]);
-		}
+		expect(checked.capillary).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
+		expect(checked.helloId).toBeGreaterThanOrEqual(KNOBS.tenantRuns * 2);
+		// Every group exists once, created with its own tenant's credential.
+		const names = [...batches.A.flat(), ...batches.B.flat()];
+		const counts = names.map((name) => ({ name, capillary: capillary.countGroups(name), helloId: sandbox.vendors.helloId.countGroups(name) }));
+		expect(counts.filter((count) => count.capillary !== 1 || count.helloId !== 1)).toEqual([]);
 		for (const tenant of ['A', 'B'] as const) {
 			const names = batches[tenant].flat();
 			const token = EXPECTED[tenant].icToken;
@@ -128,8 +108,8 @@ export function describeTwoCredentials(context: ScaleContext): void {
 		}
 		recordFigure(
 			`${label}, scenario 4: ${KNOBS.tenantRuns * 2} runs of two tenants at once on one worker (tokens expired mid-way); requests checked: ` +
-				`Invisible Collector ${checked.invisibleCollector}, Capillary ${twoTenants ? checked.capillary : 'skipped (sandbox patch not applied)'}, ` +
-				`HelloID ${twoTenants ? checked.helloId : 'skipped (sandbox patch not applied)'}; none carried the other tenant's credential`,
+				`Invisible Collector ${checked.invisibleCollector}, Capillary ${checked.capillary}, ` +
+				`HelloID ${checked.helloId}; none carried the other tenant's credential`,
 		);
 		await cluster.stopWorkers();
 	});

@@ -7,7 +7,9 @@ export const PACKAGE_NAME = 'n8n-nodes-group-provisioning';
 function findPackageRoot(start: string): string {
 	for (let dir = start; ; dir = dirname(dir)) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest)) {
+		// tsc copies package.json into build/ when a compiled file imports it; the checkout is the folder
+		// that also holds the sources' tsconfig.json.
+		if (existsSync(manifest) && existsSync(join(dir, 'tsconfig.json'))) {
 			const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown };
 			if (name === PACKAGE_NAME) return dir;
 		}

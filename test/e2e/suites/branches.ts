@@ -35,7 +35,7 @@ export function describeRow({ row, branch, json }: RoutedRow): string {
 		case 'created':
 			return `row ${row + 1}: "${text(json.name)}" → id ${text(json.id)}`;
 		case 'conflict':
-			return `row ${row + 1}: "${text(json.name)}" already existed → id ${text(json.id)} (HTTP ${text(json.httpCode)}: ${text(json.message)})`;
+			return `row ${row + 1}: "${text(json.name)}" already existed → id ${text(json.id)} (${json.httpCode === null ? '' : `HTTP ${text(json.httpCode)}: `}${text(json.message)})`;
 		case 'error':
 			return `row ${row + 1}: ${text(json.error)}`;
 	}

@@ -123,6 +123,32 @@ describe('Key/secret credential (capillaryOAuthApi)', () => {
 		expectNoSecrets(result, [expired as string, renewed as string]);
 	});
 
+	it('after a 401, fetches a new token rather than hand out an older one the vendor may have revoked with it', async () => {
+		// Two executions that read the credential before either stored a token each fetched one, so
+		// this process remembers the second while the credential holds the first. Then the vendor
+		// ends both early (a revocation, not their ttlSeconds): the second must not be the answer to
+		// the first's 401.
+		const credentials = everySandboxCredential(sandbox, 'capillary');
+		await runNode(sandbox, 'capillary', { items: rows('First'), credentialType: 'capillaryOAuthApi', credentials });
+		const first = credentials.capillaryOAuthApi.accessToken;
+		credentials.capillaryOAuthApi.accessToken = '';
+		await runNode(sandbox, 'capillary', { items: rows('Second'), credentialType: 'capillaryOAuthApi', credentials });
+		const second = credentials.capillaryOAuthApi.accessToken;
+		expect(second).not.toBe(first);
+		credentials.capillaryOAuthApi.accessToken = first;
+		capillary().expireTokens();
+		sandbox.resetStats();
+
+		const result = await runNode(sandbox, 'capillary', { items: names(8, 'Revoked'), credentialType: 'capillaryOAuthApi', credentials });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.outputs[0]).map((json) => json.outcome)).toEqual(Array(8).fill('created'));
+		expect(tokenRequests(sandbox)).toHaveLength(1);
+		const renewed = credentials.capillaryOAuthApi.accessToken;
+		expect([first, second]).not.toContain(renewed);
+		expect(createRequests(sandbox).filter((request) => request.status === 200)).toHaveLength(8);
+	});
+
 	it('fetches again when the token outlives its ttlSeconds', async () => {
 		sandbox.configure('capillary', { tokenTtlSeconds: 1 });
 		const credentials = everySandboxCredential(sandbox, 'capillary');

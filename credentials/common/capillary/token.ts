@@ -25,6 +25,12 @@ const REFUSAL_MEMORY_MS = 10_000;
 interface IssuedToken {
 	accessToken: string;
 	expiresAt: number;
+	/**
+	 * Fetched for a caller whose token had just been refused. Only such a token answers another
+	 * caller's refusal: one fetched earlier (two executions that each found the field empty) may
+	 * have been revoked together with the refused one, and handing it out would fail the retry.
+	 */
+	afterRefusal: boolean;
 }
 
 /**
@@ -90,6 +96,7 @@ async function requestToken(
 	credentials: ICredentialDataDecryptedObject,
 	key: string,
 	secret: string,
+	afterRefusal: boolean,
 ): Promise<IssuedToken> {
 	const response = (await http.helpers
 		.httpRequest({
@@ -111,7 +118,7 @@ async function requestToken(
 	const accessToken = data?.accessToken;
 	if (response.statusCode >= 200 && response.statusCode < 300 && typeof accessToken === 'string' && accessToken) {
 		const ttl = typeof data?.ttlSeconds === 'number' && data.ttlSeconds > 0 ? data.ttlSeconds : DEFAULT_TTL_SECONDS;
-		return { accessToken, expiresAt: Date.now() + ttl * 1000 };
+		return { accessToken, expiresAt: Date.now() + ttl * 1000, afterRefusal };
 	}
 	const words = redactor([credentials])(messageFrom(body) ?? '');
 	const refused = response.statusCode === 401 || response.statusCode === 403;
@@ -125,7 +132,7 @@ async function requestToken(
 /**
  * The token to store for the credential. `credentials.accessToken` is the one the caller holds:
  * empty (nothing stored yet) or refused with a 401. If another request of this process already
- * replaced that refused token with a newer one that is still valid, that one is returned; concurrent
+ * answered a refusal with a newer token that is still valid, that one is returned; concurrent
  * callers share one fetch. The host is checked before the key and secret are sent anywhere.
  */
 export async function accessTokenFor(
@@ -139,7 +146,7 @@ export async function accessTokenFor(
 
 	const held = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 	const latest = newest.get(id);
-	if (held && latest && latest.accessToken !== held && latest.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+	if (held && latest?.afterRefusal && latest.accessToken !== held && latest.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
 		return latest.accessToken;
 	}
 
@@ -148,7 +155,7 @@ export async function accessTokenFor(
 
 	let pending = fetching.get(id);
 	if (!pending) {
-		pending = requestToken(http, `${baseUrl}${GENERATE_PATH}`, credentials, key, secret)
+		pending = requestToken(http, `${baseUrl}${GENERATE_PATH}`, credentials, key, secret, held !== '')
 			.then((token) => {
 				remember(newest, id, token, (held) => held.expiresAt);
 				refusals.delete(id);

@@ -12,7 +12,9 @@ import { HELLOID_API_KEY } from '../../sandbox/vendors/helloId';
 import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
 import type { RecordedRequest } from '../../sandbox/types';
 import { waitFor, workerExecutions } from './cluster';
-import { startRows } from './fixtures';
+import type { RestSession } from '../n8n/rest-session';
+import { nodeOutputs } from './executions';
+import { BRANCH_NODES, startRows } from './fixtures';
 import { KNOBS } from './knobs';
 import { recordFigure } from './figures';
 import type { ScaleContext } from './scale-context';
@@ -37,11 +39,25 @@ const basicUser = (request: RecordedRequest): string | undefined => {
 	return Buffer.from(header.slice(6).trim(), 'base64').toString('utf8').split(':')[0];
 };
 
+/** The items the tenant runs' vendor nodes sent to Conflict or Failed, one line each. */
+async function notCreated(session: RestSession, executionIds: readonly string[]): Promise<string[]> {
+	const lines: string[] = [];
+	for (const id of executionIds) {
+		for (const node of ['Capillary key', 'HelloID']) {
+			const outputs = await nodeOutputs(session, id, node).catch((error: unknown) => [[], [{ readError: String(error) }]]);
+			outputs.slice(1).forEach((items, output) => {
+				for (const json of items) lines.push(`execution ${id}, ${node} → ${BRANCH_NODES[output + 1]}: ${JSON.stringify(json)}`);
+			});
+		}
+	}
+	return lines;
+}
+
 const fingerprint = (secret: string): string => createHash('sha256').update(secret).digest('hex').slice(0, 8);
 
 export function describeTwoCredentials(context: ScaleContext): void {
 	test(`${KNOBS.tenantRuns} runs per tenant at once on one worker: every request carries its own tenant's credential`, async () => {
-		const { sandbox, cluster, instance } = context.env();
+		const { sandbox, cluster, instance, session } = context.env();
 		const label = context.flavor.label;
 		sandbox.vendors.invisibleCollector.addAccount(TENANT_B.icToken, 'Tenant B');
 		sandbox.configure('capillary', { clients: [{ key: TENANT_B.capClientKey, secret: TENANT_B.capClientSecret }] });
@@ -100,7 +116,13 @@ export function describeTwoCredentials(context: ScaleContext): void {
 		// Every group exists once, created with its own tenant's credential.
 		const names = [...batches.A.flat(), ...batches.B.flat()];
 		const counts = names.map((name) => ({ name, capillary: capillary.countGroups(name), helloId: sandbox.vendors.helloId.countGroups(name) }));
-		expect(counts.filter((count) => count.capillary !== 1 || count.helloId !== 1)).toEqual([]);
+		const wrong = counts.filter((count) => count.capillary !== 1 || count.helloId !== 1);
+		if (wrong.length > 0) {
+			// Say what the nodes made of those rows, so a failure names its cause.
+			const executionIds = [workflows.A, workflows.B].flatMap((wf) => workerExecutions(worker, 'finished', wf.fixture.id));
+			context.log(`Rows not created once: ${JSON.stringify(wrong)}; what the nodes sent elsewhere:\n${(await notCreated(session, executionIds)).join('\n')}`);
+		}
+		expect(wrong).toEqual([]);
 		for (const tenant of ['A', 'B'] as const) {
 			const names = batches[tenant].flat();
 			const token = EXPECTED[tenant].icToken;

@@ -60,7 +60,7 @@ function apiFailure(message: string, description: string, httpCode: number | nul
 }
 
 async function readOne<Q extends ListQuery>(
-	api: GroupApi<GroupParams, Q>,
+	displayName: string,
 	list: ListSupport<Q>,
 	request: ReadRequest<Q>,
 	connection: Connection,
@@ -72,10 +72,10 @@ async function readOne<Q extends ListQuery>(
 		const { name } = request.query;
 		const found = await pickByName(pages, name, list.namePolicy);
 		if (found) return { groups: [found] };
-		return apiFailure(`No group named "${name}"`, `${api.displayName} lists no group of that name.`);
+		return apiFailure(`No group named "${name}"`, `${displayName} lists no group of that name.`);
 	} catch (error) {
 		if (error instanceof LookupFailedError) {
-			return apiFailure(`${api.displayName} could not list groups: ${error.reason}`, '', error.httpCode);
+			return apiFailure(`${displayName} could not list groups: ${error.reason}`, '', error.httpCode);
 		}
 		// A transport failure (no answer after the retries) or anything unexpected; its message holds no secret.
 		return apiFailure(error instanceof Error ? error.message : String(error), '');
@@ -92,7 +92,15 @@ export async function readGroups<P extends GroupParams, Q extends ListQuery>(
 	operation: ReadOperation,
 	maxNameLength = MAX_NAME_LENGTH,
 ): Promise<INodeExecutionData[][]> {
-	const ctx = this;
+	return await readAll(this, api, operation, maxNameLength);
+}
+
+async function readAll<P extends GroupParams, Q extends ListQuery>(
+	ctx: IExecuteFunctions,
+	api: GroupApi<P, Q>,
+	operation: ReadOperation,
+	maxNameLength: number,
+): Promise<INodeExecutionData[][]> {
 	const { list } = api;
 	if (!list) throw new NodeOperationError(ctx.getNode(), `${api.displayName} offers no documented way to list groups`);
 	const itemCount = ctx.getInputData().length;
@@ -128,7 +136,7 @@ export async function readGroups<P extends GroupParams, Q extends ListQuery>(
 			continue;
 		}
 		const name = request.operation === 'get' ? request.query.name : undefined;
-		const result = await readOne(api as unknown as GroupApi<GroupParams, Q>, list, request, setup.connection, send);
+		const result = await readOne(api.displayName, list, request, setup.connection, send);
 		if ('failure' in result) {
 			fail(redact({ itemIndex, name, outcome: result.failure }));
 			continue;

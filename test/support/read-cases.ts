@@ -199,10 +199,15 @@ export function describeReadOperations(sandbox: Sandbox, spec: ReadSpec): void {
 			expect(JSON.stringify(result.outputs[1][0].json)).toContain('No group named \\"Marketing\\"');
 		});
 
-		it('refuses an empty name before asking the vendor', async () => {
-			const result = await run(rows('  '), { operation: 'get' });
-			expect(result.error?.message).toMatch(/Name/);
-			expect(listRequests(sandbox, vendor)).toHaveLength(0);
+		it('refuses an empty name before asking the vendor, as a failed item on its one output', async () => {
+			const result = await run(rows('  ', 'Sales Team'), { operation: 'get' }, { onError: 'continueRegularOutput' });
+			expect(result.outputs).toHaveLength(1);
+			expect(jsonOf(result.outputs[0])).toEqual([
+				expect.objectContaining({ error: '"Name" is empty', details: expect.objectContaining({ field: 'Name' }) }),
+				expect.objectContaining({ error: 'No group named "Sales Team"' }),
+			]);
+			expect(pairedRows(result.outputs[0])).toEqual([0, 1]);
+			expect(listRequests(sandbox, vendor)).toHaveLength(1);
 		});
 	});
 }

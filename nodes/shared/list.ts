@@ -40,9 +40,10 @@ function readRequest<Q extends ListQuery>(
 		return { operation, query: { ...filters, name } };
 	}
 	const returnAll = requireBoolean('Return All', ctx.getNodeParameter('returnAll', itemIndex, false));
-	const limit = returnAll ? null : optionalInteger('Limit', ctx.getNodeParameter('limit', itemIndex, 50), { min: 1 });
-	if (!returnAll && limit === undefined) throw new InputError('Limit', '"Limit" must be a whole number of at least 1');
-	return { operation, query: filters, limit: limit ?? null };
+	if (returnAll) return { operation, query: filters, limit: null };
+	const limit = optionalInteger('Limit', ctx.getNodeParameter('limit', itemIndex, 50));
+	if (limit === undefined || limit < 1) throw new InputError('Limit', '"Limit" must be a whole number of at least 1');
+	return { operation, query: filters, limit };
 }
 
 /** The first `limit` groups (all with null), reading no page beyond the one that reaches the limit. */

@@ -1,8 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import {
+	getNameProperty,
+	nameProperty,
+	optionsCollection,
+	OUTPUTS_BY_OPERATION,
+	readOptionsCollection,
+	resourceAndOperations,
+	returnAllAndLimit,
+} from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
+import { operationOf, readGroups } from '../shared/list';
 import { assemblaApi } from './api';
 import { MAX_NAME_LENGTH } from './params';
 import { authenticationProperty, bodyFormatOption, membershipProperties, portfolioProperty } from './properties';
@@ -15,27 +24,35 @@ export class Assembla implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create groups of spaces or users in an Assembla portfolio',
+		description: 'Create, get and list groups of spaces or users in an Assembla portfolio',
 		defaults: { name: 'Assembla' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Created', 'Conflict'],
+		outputs: OUTPUTS_BY_OPERATION,
 		credentials: [
 			{ name: 'assemblaApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 			{ name: 'assemblaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		properties: [
 			authenticationProperty,
-			...resourceAndOperation,
+			...resourceAndOperations({
+				getDescription:
+					'Get the group of the portfolio with this name (letter case aside): its ID, name and Assembla\'s group object',
+				getManyDescription: "List the portfolio's groups: ID, name and Assembla's group object of each",
+			}),
 			portfolioProperty,
 			nameProperty(MAX_NAME_LENGTH, 'Name of the group to create, unique in the portfolio regardless of case'),
+			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case, as Assembla does'),
+			...returnAllAndLimit,
 			...membershipProperties,
 			optionsCollection([bodyFormatOption]),
+			readOptionsCollection(),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await createGroups.call(this, assemblaApi);
+		const operation = operationOf(this);
+		if (operation === 'create') return await createGroups.call(this, assemblaApi);
+		return await readGroups.call(this, assemblaApi, operation, MAX_NAME_LENGTH);
 	}
 }

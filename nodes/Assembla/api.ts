@@ -2,11 +2,11 @@
 import type { GroupApi } from '../shared/types';
 import { interpret } from './answers';
 import { connection, credentialType, derivedSecrets, DISPLAY_NAME, TOKEN_CREDENTIAL_TYPES } from './connection';
-import { findExisting } from './lookup';
-import { nameKey, readParams, type AssemblaParams } from './params';
+import { findExisting, listGroups, type AssemblaListQuery } from './lookup';
+import { NAME_POLICY, nameKey, readListQuery, readParams, type AssemblaParams } from './params';
 import { createRequest } from './request';
 
-export const assemblaApi: GroupApi<AssemblaParams> = {
+export const assemblaApi: GroupApi<AssemblaParams, AssemblaListQuery> = {
 	vendor: 'assembla',
 	displayName: DISPLAY_NAME,
 	// A repeated create is refused as a duplicate: names are unique per portfolio: 422 "has already been taken".
@@ -20,4 +20,5 @@ export const assemblaApi: GroupApi<AssemblaParams> = {
 	interpret,
 	derivedSecrets,
 	findExisting,
+	list: { readQuery: readListQuery, pages: listGroups, namePolicy: NAME_POLICY },
 };

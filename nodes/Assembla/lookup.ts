@@ -1,5 +1,6 @@
 /**
- * Finds the group that holds a name: pages through `GET /v1/groups.json?portfolio=..&page=..&per_page=..`
+ * Lists a portfolio's groups (Group → Get Many, Group → Get) and finds the group that holds a name
+ * (the conflict lookup): both page through `GET /v1/groups.json?portfolio=..&page=..&per_page=..`
  * until a short page or a 204 No Content (Assembla's empty page; `[]` is taken too), matching names
  * under `NAME_POLICY` (docs/vendors/assembla.md).
  *
@@ -12,7 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pickByName } from '../shared/names';
 import { guardedPages, mapPages, pageAnswerFailure } from '../shared/paging';
-import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
+import type { Connection, ListQuery, NormalizedGroup, SendRequest } from '../shared/types';
 import { decodeBody, normalizeGroup, unwrapGroup } from './answers';
 import { DISPLAY_NAME } from './connection';
 import { NAME_POLICY, type AssemblaParams } from './params';
@@ -25,11 +26,13 @@ function listedGroup(entry: IDataObject): NormalizedGroup | undefined {
 	return typeof entry.name === 'string' ? normalizeGroup(entry, { name: entry.name }) : undefined;
 }
 
-export async function findExisting(
-	{ name, portfolio }: AssemblaParams,
-	{ baseUrl }: Connection,
-	send: SendRequest,
-): Promise<NormalizedGroup | null> {
+/** The list filter: the portfolio (Assembla's list has no name filter). */
+export interface AssemblaListQuery extends ListQuery {
+	portfolio: string;
+}
+
+/** The portfolio's groups, page by page in Assembla's order. */
+export function listGroups({ portfolio }: AssemblaListQuery, { baseUrl }: Connection, send: SendRequest): AsyncGenerator<NormalizedGroup[]> {
 	let pageSize = 0;
 	const pages = guardedPages<IDataObject>({
 		displayName: DISPLAY_NAME,
@@ -51,5 +54,9 @@ export async function findExisting(
 		},
 		identity: (group) => JSON.stringify(group.id ?? group),
 	});
-	return await pickByName(mapPages(pages, listedGroup), name, NAME_POLICY);
+	return mapPages(pages, listedGroup);
+}
+
+export async function findExisting(params: AssemblaParams, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
+	return await pickByName(listGroups({ portfolio: params.portfolio, name: params.name }, connection, send), params.name, NAME_POLICY);
 }

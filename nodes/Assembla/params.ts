@@ -32,6 +32,11 @@ export const NAME_POLICY: NamePolicy = { fold: caseFoldedName, ties: 'firstListe
 /** Choices from a dropdown or an expression: case and surrounding spaces do not matter. */
 const choice = { ignoreCase: true } as const;
 
+/** The list filter of Group → Get and Group → Get Many: the portfolio. */
+export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { portfolio: string } {
+	return { portfolio: requireDnsLabel('Portfolio', ctx.getNodeParameter('portfolio', itemIndex)) };
+}
+
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): AssemblaParams {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	return {

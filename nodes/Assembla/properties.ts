@@ -1,7 +1,7 @@
 /** The Assembla node's own UI properties: authentication, Portfolio, Type, Items and the Body Format option. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forCreate } from '../shared/descriptions';
+import { forCreate, forEveryOperation } from '../shared/descriptions';
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -14,7 +14,7 @@ export const authenticationProperty: INodeProperties = {
 	default: 'apiKey',
 };
 
-export const [portfolioProperty] = forCreate([
+export const [portfolioProperty] = forEveryOperation([
 	{
 		displayName: 'Portfolio',
 		name: 'portfolio',
@@ -22,7 +22,7 @@ export const [portfolioProperty] = forCreate([
 		required: true,
 		default: '',
 		placeholder: 'e.g. acme',
-		description: 'Subdomain of the portfolio that gets the group (acme for acme.assembla.com)',
+		description: 'Subdomain of the portfolio that gets or holds the groups (acme for acme.assembla.com)',
 	},
 ]);
 

@@ -1,8 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import {
+	getNameProperty,
+	nameProperty,
+	optionsCollection,
+	OUTPUTS_BY_OPERATION,
+	readOptionsCollection,
+	resourceAndOperations,
+	returnAllAndLimit,
+} from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
+import { operationOf, readGroups } from '../shared/list';
 import { capillaryApi } from './api';
 import { MAX_NAME_LENGTH } from './params';
 import { additionalFields, apiPathOption, authenticationProperty } from './properties';
@@ -15,12 +24,11 @@ export class Capillary implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create reward groups in Capillary',
+		description: 'Create, get and list reward groups in Capillary',
 		defaults: { name: 'Capillary' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Created', 'Conflict'],
+		outputs: OUTPUTS_BY_OPERATION,
 		credentials: [
 			{
 				name: 'capillaryApi',
@@ -35,14 +43,22 @@ export class Capillary implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
-			...resourceAndOperation,
+			...resourceAndOperations({
+				getDescription: "Get the reward group with this name (letter case aside): its ID, name and Capillary's group object",
+				getManyDescription: "List the reward groups: ID, name and Capillary's group object of each",
+			}),
 			nameProperty(MAX_NAME_LENGTH),
+			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case; a group spelled exactly so comes first'),
+			...returnAllAndLimit,
 			...additionalFields,
 			optionsCollection([apiPathOption]),
+			readOptionsCollection([apiPathOption]),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await createGroups.call(this, capillaryApi);
+		const operation = operationOf(this);
+		if (operation === 'create') return await createGroups.call(this, capillaryApi);
+		return await readGroups.call(this, capillaryApi, operation, MAX_NAME_LENGTH);
 	}
 }

@@ -2,11 +2,11 @@
 import type { GroupApi } from '../shared/types';
 import { interpret } from './answers';
 import { connection, credentialType, derivedSecrets, DISPLAY_NAME, TOKEN_CREDENTIAL_TYPES } from './connection';
-import { findExisting } from './lookup';
-import { nameKey, readParams, type CapillaryParams } from './params';
+import { findExisting, listGroups, type CapillaryListQuery } from './lookup';
+import { NAME_POLICY, nameKey, readListQuery, readParams, type CapillaryParams } from './params';
 import { createRequest } from './request';
 
-export const capillaryApi: GroupApi<CapillaryParams> = {
+export const capillaryApi: GroupApi<CapillaryParams, CapillaryListQuery> = {
 	vendor: 'capillary',
 	displayName: DISPLAY_NAME,
 	// A repeated create is refused as a duplicate: error 12012 "Group name must be unique".
@@ -20,4 +20,5 @@ export const capillaryApi: GroupApi<CapillaryParams> = {
 	interpret,
 	derivedSecrets,
 	findExisting,
+	list: { readQuery: readListQuery, pages: listGroups, namePolicy: NAME_POLICY },
 };

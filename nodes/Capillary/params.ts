@@ -35,6 +35,11 @@ function readApiPath(ctx: IExecuteFunctions, itemIndex: number): ApiPath {
 	return oneOf('API Path', options.apiPath ?? DEFAULT_API_PATH, API_PATH_CHOICES);
 }
 
+/** The list filter of Group → Get and Group → Get Many: the path family (the API Path option). */
+export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { apiPath: ApiPath } {
+	return { apiPath: readApiPath(ctx, itemIndex) };
+}
+
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): CapillaryParams {
 	return {
 		name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH),

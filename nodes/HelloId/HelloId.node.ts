@@ -1,8 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { forCreate, nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import {
+	forCreate,
+	getNameProperty,
+	nameProperty,
+	optionsCollection,
+	OUTPUTS_BY_OPERATION,
+	readOptionsCollection,
+	resourceAndOperations,
+	returnAllAndLimit,
+} from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
+import { operationOf, readGroups } from '../shared/list';
 import { helloIdApi } from './api';
 import { MAX_NAME_LENGTH } from './params';
 import { groupProperties, modeOptions } from './properties';
@@ -15,22 +25,29 @@ export class HelloId implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create groups in HelloID, one request per item or many items per request',
+		description: 'Create groups in HelloID (one request per item or many items per request), get and list them',
 		defaults: { name: 'HelloID' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Created', 'Conflict'],
+		outputs: OUTPUTS_BY_OPERATION,
 		credentials: [{ name: 'helloIdApi', required: true }],
 		properties: [
-			...resourceAndOperation,
+			...resourceAndOperations({
+				getDescription: "Get the group with this name (letter case aside): its GUID, name and HelloID's group object",
+				getManyDescription: "List the groups: GUID, name and HelloID's group object of each",
+			}),
 			nameProperty(MAX_NAME_LENGTH),
+			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case; a group spelled exactly so comes first'),
+			...returnAllAndLimit,
 			...forCreate(groupProperties),
 			optionsCollection(modeOptions),
+			readOptionsCollection(),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await createGroups.call(this, helloIdApi);
+		const operation = operationOf(this);
+		if (operation === 'create') return await createGroups.call(this, helloIdApi);
+		return await readGroups.call(this, helloIdApi, operation, MAX_NAME_LENGTH);
 	}
 }

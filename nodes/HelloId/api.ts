@@ -3,8 +3,8 @@ import type { GroupApi } from '../shared/types';
 import { interpret } from './answers';
 import { helloIdBatch } from './batch';
 import { CREDENTIAL_TYPE, derivedSecrets, DISPLAY_NAME, helloIdConnection } from './connection';
-import { findExisting } from './lookup';
-import { nameKey, readParams, type HelloIdParams } from './params';
+import { findExisting, listGroups } from './lookup';
+import { NAME_POLICY, nameKey, readParams, type HelloIdParams } from './params';
 import { createRequest } from './request';
 
 export const helloIdApi: GroupApi<HelloIdParams> = {
@@ -20,5 +20,7 @@ export const helloIdApi: GroupApi<HelloIdParams> = {
 	interpret,
 	derivedSecrets,
 	findExisting,
+	// The list has no filters.
+	list: { readQuery: () => ({}), pages: listGroups, namePolicy: NAME_POLICY },
 	batch: helloIdBatch,
 };

@@ -1,5 +1,6 @@
 /**
- * Finding the group that already holds a name: HelloID has no documented name filter, so the list
+ * Listing groups (Group → Get Many, Group → Get) and finding the group that already holds a name
+ * (the conflict lookup), through one reader: HelloID has no documented name filter, so the list
  * `GET /groups?take=&skip=` is paged until the name turns up or the list ends, matching names under
  * `NAME_POLICY`. A vendor that ignores `take`/`skip` fails the lookup (shared guard), as does any
  * answer that is not a page.
@@ -9,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { pickByName } from '../shared/names';
 import { isObject, parsedBody } from '../shared/outcome';
 import { guardedPages, mapPages, pageAnswerFailure } from '../shared/paging';
-import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
+import type { Connection, ListQuery, NormalizedGroup, SendRequest } from '../shared/types';
 import { field, normalizeGroup } from './answers';
 import { DISPLAY_NAME } from './connection';
 import { NAME_POLICY, type HelloIdParams } from './params';
@@ -27,11 +28,8 @@ function pageEntries(body: unknown): unknown[] | undefined {
 	return Array.isArray(data) ? data : undefined;
 }
 
-export async function findExisting(
-	{ name }: HelloIdParams,
-	{ baseUrl }: Connection,
-	send: SendRequest,
-): Promise<NormalizedGroup | null> {
+/** Every group, page by page in HelloID's order (the list has no filters). */
+export function listGroups(_query: ListQuery, { baseUrl }: Connection, send: SendRequest): AsyncGenerator<NormalizedGroup[]> {
 	const pages = guardedPages<IDataObject>({
 		displayName: DISPLAY_NAME,
 		pageSize: LOOKUP_PAGE_SIZE,
@@ -45,5 +43,9 @@ export async function findExisting(
 		},
 		identity: (entry) => normalizeGroup(entry)?.id ?? JSON.stringify(entry),
 	});
-	return await pickByName(mapPages(pages, normalizeGroup), name, NAME_POLICY);
+	return mapPages(pages, normalizeGroup);
+}
+
+export async function findExisting({ name }: HelloIdParams, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
+	return await pickByName(listGroups({ name }, connection, send), name, NAME_POLICY);
 }

@@ -1,8 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import {
+	getNameProperty,
+	nameProperty,
+	optionsCollection,
+	OUTPUTS_BY_OPERATION,
+	readOptionsCollection,
+	resourceAndOperations,
+	returnAllAndLimit,
+} from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
+import { operationOf, readGroups } from '../shared/list';
 import { invisibleCollectorApi } from './api';
 import { MAX_NAME_LENGTH } from './params';
 
@@ -14,17 +23,28 @@ export class InvisibleCollector implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create groups in Invisible Collector',
+		description: 'Create, get and list groups in Invisible Collector',
 		defaults: { name: 'Invisible Collector' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Created', 'Conflict'],
+		outputs: OUTPUTS_BY_OPERATION,
 		credentials: [{ name: 'invisibleCollectorApi', required: true }],
-		properties: [...resourceAndOperation, nameProperty(MAX_NAME_LENGTH), optionsCollection()],
+		properties: [
+			...resourceAndOperations({
+				getDescription: 'Get the group with exactly this name: its ID, name and the group object Invisible Collector returns',
+				getManyDescription: "List the company's groups (one request: no paging is documented): ID, name and group object of each",
+			}),
+			nameProperty(MAX_NAME_LENGTH),
+			getNameProperty(MAX_NAME_LENGTH, 'compared exactly, letter case included'),
+			...returnAllAndLimit,
+			optionsCollection(),
+			readOptionsCollection(),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await createGroups.call(this, invisibleCollectorApi);
+		const operation = operationOf(this);
+		if (operation === 'create') return await createGroups.call(this, invisibleCollectorApi);
+		return await readGroups.call(this, invisibleCollectorApi, operation, MAX_NAME_LENGTH);
 	}
 }

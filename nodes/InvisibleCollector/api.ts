@@ -2,8 +2,8 @@
 import type { GroupApi, GroupParams } from '../shared/types';
 import { interpret } from './answers';
 import { connection, CREDENTIAL_TYPE, DISPLAY_NAME } from './connection';
-import { findExisting } from './lookup';
-import { nameKey, readParams } from './params';
+import { findExisting, listGroups } from './lookup';
+import { NAME_POLICY, nameKey, readParams } from './params';
 import { createRequest } from './request';
 
 export const invisibleCollectorApi: GroupApi<GroupParams> = {
@@ -18,4 +18,6 @@ export const invisibleCollectorApi: GroupApi<GroupParams> = {
 	createRequest,
 	interpret,
 	findExisting,
+	// The list has no filters and no documented paging: one request reads it whole.
+	list: { readQuery: () => ({}), pages: listGroups, namePolicy: NAME_POLICY },
 };

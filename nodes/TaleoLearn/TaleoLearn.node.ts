@@ -1,8 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import {
+	getNameProperty,
+	nameProperty,
+	optionsCollection,
+	OUTPUTS_BY_OPERATION,
+	readOptionsCollection,
+	resourceAndOperations,
+	returnAllAndLimit,
+} from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
+import { operationOf, readGroups } from '../shared/list';
 import { taleoLearnApi } from './api';
 import { getLearnCenters } from './learnCenters';
 import { MAX_NAME_LENGTH } from './params';
@@ -16,19 +25,25 @@ export class TaleoLearn implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create groups in Oracle Taleo Learn Cloud Service',
+		description: 'Create, get and list groups in Oracle Taleo Learn Cloud Service',
 		defaults: { name: 'Taleo Learn' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Created', 'Conflict'],
+		outputs: OUTPUTS_BY_OPERATION,
 		credentials: [{ name: 'taleoLearnApi', required: true }],
 		properties: [
-			...resourceAndOperation,
+			...resourceAndOperations({
+				getDescription:
+					"Get the learn center's group with this name (letter case and surrounding spaces aside): its ID, name and Taleo's group object",
+				getManyDescription: "List the learn center's groups: ID, name and Taleo's group object of each",
+			}),
 			...taleoFieldProperties,
 			nameProperty(MAX_NAME_LENGTH),
+			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case or surrounding spaces; a group spelled exactly so comes first'),
+			...returnAllAndLimit,
 			...taleoGroupProperties,
 			optionsCollection([fieldSpellingOption]),
+			readOptionsCollection(),
 		],
 	};
 
@@ -37,6 +52,8 @@ export class TaleoLearn implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await createGroups.call(this, taleoLearnApi);
+		const operation = operationOf(this);
+		if (operation === 'create') return await createGroups.call(this, taleoLearnApi);
+		return await readGroups.call(this, taleoLearnApi, operation, MAX_NAME_LENGTH);
 	}
 }

@@ -2,11 +2,11 @@
 import type { GroupApi } from '../shared/types';
 import { interpret } from './answers';
 import { connection, CREDENTIAL_TYPE, derivedSecrets, DISPLAY_NAME, TALEO_RETRY_STATUSES } from './connection';
-import { findExisting } from './lookup';
-import { nameKey, readParams, uniqueKeys, type TaleoParams } from './params';
+import { findExisting, listGroups, type TaleoListQuery } from './lookup';
+import { NAME_POLICY, nameKey, readListQuery, readParams, uniqueKeys, type TaleoParams } from './params';
 import { createRequest } from './request';
 
-export const taleoLearnApi: GroupApi<TaleoParams> = {
+export const taleoLearnApi: GroupApi<TaleoParams, TaleoListQuery> = {
 	vendor: 'taleoLearn',
 	displayName: DISPLAY_NAME,
 	// A repeated create is not known to be refused: its 409 is promised for the same identifier only, not the same name.
@@ -21,4 +21,5 @@ export const taleoLearnApi: GroupApi<TaleoParams> = {
 	interpret,
 	extraRetryStatuses: TALEO_RETRY_STATUSES,
 	findExisting,
+	list: { readQuery: readListQuery, pages: listGroups, namePolicy: NAME_POLICY },
 };

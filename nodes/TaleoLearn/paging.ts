@@ -16,7 +16,7 @@ export const PAGE_SIZE = 50;
 /** A page that was not a list: a failed lookup, with the answer kept for callers that describe it their way. */
 export class ListPageError extends LookupFailedError {
 	constructor(readonly response: HttpResponse) {
-		super(DISPLAY_NAME, pageAnswerReason(response));
+		super(DISPLAY_NAME, pageAnswerReason(response), response.statusCode);
 		this.name = 'ListPageError';
 	}
 }

@@ -49,6 +49,11 @@ function ownerIds(value: unknown): number[] {
 	return [...new Set(ids)];
 }
 
+/** The list filter of Group → Get and Group → Get Many: the learn center. */
+export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { learnCenterId: number } {
+	return { learnCenterId: learnCenterIdOf(ctx.getNodeParameter('learnCenterId', itemIndex)) };
+}
+
 /** Reads and checks the item's fields; throws `InputError` naming the first bad one. */
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): TaleoParams {
 	const learnCenterId = learnCenterIdOf(ctx.getNodeParameter('learnCenterId', itemIndex));

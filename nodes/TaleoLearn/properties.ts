@@ -1,7 +1,7 @@
 /** The node's fields beyond the shared ones: learn center, the GroupRequest fields, and the spelling option. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forCreate } from '../shared/descriptions';
+import { forCreate, forEveryOperation } from '../shared/descriptions';
 import { MAX_CODE_LENGTH } from './params';
 
 export const learnCenterProperty: INodeProperties = {
@@ -12,7 +12,7 @@ export const learnCenterProperty: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The learn center to create the group in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The learn center that gets or holds the groups. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const onlyOwnersEditProperty: INodeProperties = {
@@ -116,5 +116,5 @@ export const fieldSpellingOption: INodeProperties = {
 	description: "How the name and parent group fields are spelled in the request; change only if your instance rejects the default",
 };
 
-export const taleoFieldProperties: INodeProperties[] = forCreate([learnCenterProperty]);
+export const taleoFieldProperties: INodeProperties[] = forEveryOperation([learnCenterProperty]);
 export const taleoGroupProperties: INodeProperties[] = forCreate([onlyOwnersEditProperty, additionalFieldsProperty]);

@@ -2,6 +2,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 const showForCreate = { show: { resource: ['group'], operation: ['create'] } };
+const showForGet = { show: { resource: ['group'], operation: ['get'] } };
+const showForGetMany = { show: { resource: ['group'], operation: ['getAll'] } };
+const showForReads = { show: { resource: ['group'], operation: ['get', 'getAll'] } };
+const showForEveryOperation = { show: { resource: ['group'] } };
+
+/** The operations that read groups (one output each); Create has two. */
+export const READ_OPERATIONS = ['get', 'getAll'] as const;
+export type ReadOperation = (typeof READ_OPERATIONS)[number];
+
+/**
+ * The node's outputs, computed by n8n from the operation: Created and Conflict for Create, one output
+ * for Get and Get Many (n8n adds its error output after them under "Continue (using error output)").
+ * `outputNames` cannot follow an expression, so the display names are in the output objects. A
+ * workflow saved without `operation` (its default) is a Create.
+ */
+export const OUTPUTS_BY_OPERATION =
+	'={{ ["get", "getAll"].includes($parameter["operation"]) ? [{ "type": "main" }] : [{ "type": "main", "displayName": "Created" }, { "type": "main", "displayName": "Conflict" }] }}';
 
 export const resourceAndOperation: INodeProperties[] = [
 	{
@@ -23,6 +40,60 @@ export const resourceAndOperation: INodeProperties[] = [
 	},
 ];
 
+/**
+ * Resource and operation for a node that can list its vendor's groups: Create, Get (one group by its
+ * exact name) and Get Many. `listing` says in the vendor's words what the list holds and how Get matches.
+ */
+export function resourceAndOperations(listing: { getDescription: string; getManyDescription: string }): INodeProperties[] {
+	const [resource, operation] = resourceAndOperation;
+	return [
+		resource,
+		{
+			...operation,
+			options: [
+				{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a new group' },
+				{ name: 'Get', value: 'get', action: 'Get a group', description: listing.getDescription },
+				{ name: 'Get Many', value: 'getAll', action: 'Get many groups', description: listing.getManyDescription },
+			],
+		},
+	];
+}
+
+/** Name for Group → Get: the exact name sought, compared as `comparison` says. */
+export function getNameProperty(maxLength: number, comparison: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Sales Team',
+		description: `Name of the group to get (${comparison}). Leading and trailing spaces are removed; at most ${maxLength} characters.`,
+		displayOptions: showForGet,
+	};
+}
+
+/** Return All and Limit of Group → Get Many, as n8n's own nodes have them. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: showForGetMany,
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showForGetMany.show, returnAll: [false] } },
+	},
+];
+
 export function nameProperty(maxLength: number, description = 'Name of the group to create'): INodeProperties {
 	return {
 		displayName: 'Name',
@@ -41,8 +112,27 @@ export function forCreate(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) => ({ ...property, displayOptions: property.displayOptions ?? showForCreate }));
 }
 
+/** Shows a vendor field for every operation (a filter the list uses too: Assembla's portfolio, Taleo Learn's learn center). */
+export function forEveryOperation(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({ ...property, displayOptions: showForEveryOperation }));
+}
+
 /** The same numbers as the defaults in the description below (a test keeps them equal). */
 export const DEFAULTS = { concurrency: 5, maxRetries: 3, timeoutSeconds: 30 } as const;
+
+/**
+ * The Options collection of Group → Get and Group → Get Many (a property of the same name as Create's,
+ * shown for the other operations): Max Retries and Timeout, plus the vendor's (Capillary's API Path).
+ */
+export function readOptionsCollection(vendorOptions: INodeProperties[] = []): INodeProperties {
+	const create = optionsCollection();
+	const shared = (create.options as INodeProperties[]).filter((option) => ['maxRetries', 'timeout'].includes(option.name));
+	return {
+		...create,
+		displayOptions: showForReads,
+		options: [...shared, ...vendorOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
 
 /** The Options collection; vendors add their own entries (kept in alphabetical order by display name). */
 export function optionsCollection(vendorOptions: INodeProperties[] = [], { canLookUp = true } = {}): INodeProperties {

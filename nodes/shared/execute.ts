@@ -69,7 +69,7 @@ interface Run<P extends GroupParams> {
 	stopped: boolean;
 }
 
-function inputError(error: unknown): ItemOutcome {
+export function inputError(error: unknown): ItemOutcome {
 	const message = error instanceof Error ? error.message : String(error);
 	return {
 		kind: 'error',
@@ -305,7 +305,7 @@ async function sendUnit<P extends GroupParams>(run: Run<P>, unit: RequestUnit<P>
 }
 
 /** The error n8n shows when the node stops: NodeOperationError for bad input, NodeApiError for the vendor. */
-function errorToThrow(ctx: IExecuteFunctions, report: ItemReport): NodeApiError | NodeOperationError {
+export function errorToThrow(ctx: IExecuteFunctions, report: ItemReport): NodeApiError | NodeOperationError {
 	const { outcome, itemIndex } = report;
 	if (outcome.kind !== 'error') throw new Error('not an error report');
 	const message = `${outcome.message} [item ${itemIndex}]`;
@@ -338,7 +338,8 @@ function readEntries<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupAp
 	return entries;
 }
 
-async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>) {
+/** What a run needs before its first request (shared with the read operations, `list.ts`). */
+export async function prepare<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>) {
 	const options = readEngineOptions(ctx);
 	const credentialType = api.credentialType(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
@@ -406,7 +407,7 @@ function emit<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>, r
  * Scrubs the credential's secrets from what the node emits: those it started with and those n8n
  * stored during the run (a refreshed OAuth2 or pre-authentication token), read back once at the end.
  */
-async function secretScrubber<P extends GroupParams>(
+export async function secretScrubber<P extends GroupParams>(
 	ctx: IExecuteFunctions,
 	api: GroupApi<P>,
 	{ credentialType, credentials }: { credentialType: string; credentials: ICredentialDataDecryptedObject },

@@ -11,7 +11,13 @@ import type { HttpResponse } from './types';
 
 /** Why a lookup could not be done; the engine reports it instead of "not found". */
 export class LookupFailedError extends Error {
-	constructor(displayName: string, reason: string) {
+	constructor(
+		displayName: string,
+		/** What went wrong, without the vendor's name (`HTTP 401`): Get Many words its own message with it. */
+		readonly reason: string,
+		/** The status of the answer that was not a page, if one came. */
+		readonly httpCode: number | null = null,
+	) {
 		super(`${displayName} lookup failed: ${reason}`);
 		this.name = 'LookupFailedError';
 	}
@@ -25,7 +31,7 @@ export function pageAnswerReason(response: HttpResponse): string {
 
 /** The failure for an answer that is not a page. */
 export function pageAnswerFailure(displayName: string, response: HttpResponse): LookupFailedError {
-	return new LookupFailedError(displayName, pageAnswerReason(response));
+	return new LookupFailedError(displayName, pageAnswerReason(response), response.statusCode);
 }
 
 /** One page as a vendor's reader makes of it. */

@@ -5,6 +5,8 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import type { NamePolicy } from './names';
+
 /** One HTTP answer, whatever its status. */
 export interface HttpResponse {
 	statusCode: number;
@@ -75,11 +77,39 @@ export interface BatchSupport<P extends GroupParams> {
 	readFailure(response: HttpResponse, params: P[]): Extract<Interpretation, { kind: 'error' }>;
 }
 
+/** What every list query holds; a vendor adds its list filters (Assembla's portfolio, Taleo Learn's learn center). */
+export interface ListQuery {
+	/**
+	 * Group → Get and the conflict lookup: the name sought. A vendor whose list endpoint filters by name
+	 * passes it on (Capillary's `name`, which matches parts of names); the engine still picks the group
+	 * with `namePolicy`. Absent for Group → Get Many: every group is listed.
+	 */
+	name?: string;
+}
+
+/**
+ * Listing a vendor's groups: the one list reader of a vendor, behind Group → Get Many, Group → Get
+ * and the conflict lookup (`findExisting` = `pickByName(pages({ ...filters, name }), name, namePolicy)`).
+ */
+export interface ListSupport<Q extends ListQuery = ListQuery> {
+	/** Reads one item's list filters (not the name); throws `InputError` naming the field. */
+	readQuery(ctx: IExecuteFunctions, itemIndex: number): Q;
+	/**
+	 * The groups, page by page in the vendor's order, read through `guardedPages` (shared/paging.ts).
+	 * Throws (a `LookupFailedError`, no secret in it) for an answer that is not a page (401, 5xx after
+	 * the transport's retries, an unreadable body), a vendor that ignores the paging parameters, or a
+	 * list longer than the vendor's page ceiling. Stop iterating to stop reading: no further page is asked for.
+	 */
+	pages(query: Q, connection: Connection, send: SendRequest): AsyncGenerator<NormalizedGroup[]>;
+	/** How the vendor compares names (Group → Get matches the exact name under it). */
+	namePolicy: NamePolicy;
+}
+
 /**
  * The seam between a vendor and the shared engine: data and small pure functions.
  * Timing, retries, concurrency and routing live in `shared/`, once.
  */
-export interface GroupApi<P extends GroupParams = GroupParams> {
+export interface GroupApi<P extends GroupParams = GroupParams, Q extends ListQuery = ListQuery> {
 	/** Node name, as in the output's `vendor` field (`invisibleCollector`, ...). */
 	vendor: string;
 	/** Display name used in messages. */
@@ -122,5 +152,7 @@ export interface GroupApi<P extends GroupParams = GroupParams> {
 	 * page, or a vendor that ignores the paging parameters.
 	 */
 	findExisting?(params: P, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null>;
+	/** Group → Get Many and Group → Get; a vendor without a list endpoint we can cite leaves it out. */
+	list?: ListSupport<Q>;
 	batch?: BatchSupport<P>;
 }

@@ -1,7 +1,7 @@
 /**
  * The real-n8n checks for one n8n major: the packed package installed like a community package into
  * a fresh user folder with the sandbox credentials and the examples, then (in this order) the CLI's
- * view of the package, each vendor's example, `n8n start` with the webhook and the credential tests,
+ * view of the package, each vendor's example, Group → Get Many and Get, `n8n start` with the webhook and the credential tests,
  * queue mode, and finally every n8n log line collected on the way.
  */
 import { startSandbox } from '../../sandbox/server';
@@ -17,6 +17,7 @@ import type { SuiteContext } from './suite-context';
 import { describeExampleRuns } from './suite-examples';
 import { describePackageLoading } from './suite-loading';
 import { describeQueueMode } from './suite-queue-mode';
+import { describeReadOperations } from './suite-read-operations';
 import { describeRegularMode } from './suite-regular-mode';
 
 /** Includes a first install when the background one is still running (several minutes). */
@@ -60,6 +61,7 @@ export function describeRealN8n(flavor: N8nFlavor, inputs: SuiteInputs): void {
 
 		describePackageLoading(context);
 		describeExampleRuns(context);
+		describeReadOperations(context);
 		describeRegularMode(context);
 		describeQueueMode(context);
 

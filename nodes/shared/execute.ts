@@ -1,9 +1,11 @@
 /**
  * The item loop every group node runs: validate → send (bounded concurrency, per-name order) →
  * classify → route. Every input item ends in exactly one report: created, conflict or error.
+ * Under the "Continue" modes reading and sending overlap (`unitsAsRead`); under "Stop Workflow"
+ * every item is read and checked before anything is sent.
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readEngineOptions, type EngineOptions } from './options';
 import { commonFailure } from './outcome';
@@ -321,21 +323,50 @@ export function errorToThrow(ctx: IExecuteFunctions, report: ItemReport): NodeAp
 	});
 }
 
+/** Reads and checks one item; a bad item gets its report (nothing is sent for it) and no entry. */
+function readEntry<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>, reports: ItemReport[], itemIndex: number): Entry<P> | undefined {
+	try {
+		const params = api.readParams(ctx, itemIndex);
+		const key = api.nameKey(params);
+		// Prefixes keep a name and another unique value that happen to be equal apart.
+		const orderKeys = [`name:${key}`, ...(api.uniqueKeys?.(params) ?? []).map((value) => `unique:${value}`)];
+		return { itemIndex, params, key, orderKeys };
+	} catch (error) {
+		// InputError names the field; n8n's own parameter errors (a failing expression) keep their words.
+		reports[itemIndex] = { itemIndex, name: undefined, outcome: inputError(error) };
+		return undefined;
+	}
+}
+
 function readEntries<P extends GroupParams>(ctx: IExecuteFunctions, api: GroupApi<P>, reports: ItemReport[]) {
 	const entries: Array<Entry<P>> = [];
-	ctx.getInputData().forEach((_, itemIndex) => {
-		try {
-			const params = api.readParams(ctx, itemIndex);
-			const key = api.nameKey(params);
-			// Prefixes keep a name and another unique value that happen to be equal apart.
-			const orderKeys = [`name:${key}`, ...(api.uniqueKeys?.(params) ?? []).map((value) => `unique:${value}`)];
-			entries.push({ itemIndex, params, key, orderKeys });
-		} catch (error) {
-			// InputError names the field; n8n's own parameter errors (a failing expression) keep their words.
-			reports[itemIndex] = { itemIndex, name: undefined, outcome: inputError(error) };
-		}
-	});
+	for (let itemIndex = 0; itemIndex < ctx.getInputData().length; itemIndex++) {
+		const entry = readEntry(ctx, api, reports, itemIndex);
+		if (entry) entries.push(entry);
+	}
 	return entries;
+}
+
+/** Items read between two turns of the event loop while sending: the requests already sent are answered meanwhile. */
+const READ_CHUNK = 50;
+
+/**
+ * One unit per item, handed on as soon as the item is read, so the first requests go out while the
+ * rest of the input is still being read (its expressions evaluated). Only where a bad item does not
+ * stop the node ("Continue" modes) and items are sent one per request: "Stop Workflow" must read
+ * every item before sending anything, and a batch is planned over the whole input.
+ */
+async function* unitsAsRead<P extends GroupParams>(
+	ctx: IExecuteFunctions,
+	api: GroupApi<P>,
+	reports: ItemReport[],
+): AsyncGenerator<RequestUnit<P>> {
+	const itemCount = ctx.getInputData().length;
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		if (itemIndex > 0 && itemIndex % READ_CHUNK === 0) await sleep(0);
+		const entry = readEntry(ctx, api, reports, itemIndex);
+		if (entry) yield { keys: entry.orderKeys, entries: [entry], batch: false };
+	}
 }
 
 /** What a run needs before its first request (shared with the read operations, `list.ts`). */
@@ -378,14 +409,19 @@ async function createAll<P extends GroupParams>(ctx: IExecuteFunctions, api: Gro
 		return emit(ctx, api, reports);
 	}
 
-	const entries = readEntries(ctx, api, reports);
-	const firstInvalid = reports.find((report) => report !== undefined);
-	if (!continueOnFail && firstInvalid) throw errorToThrow(ctx, firstInvalid);
+	let units: Iterable<RequestUnit<P>> | AsyncIterable<RequestUnit<P>>;
+	if (continueOnFail && setup.batchSize === null) {
+		units = unitsAsRead(ctx, api, reports);
+	} else {
+		const entries = readEntries(ctx, api, reports);
+		const firstInvalid = reports.find((report) => report !== undefined);
+		if (!continueOnFail && firstInvalid) throw errorToThrow(ctx, firstInvalid);
+		units = planUnits(entries, setup.batchSize);
+	}
 
 	const base = { ctx, api, ...setup, gate: new RateGate(), reports, createdInRun: new Map<string, NormalizedGroup>(), stopped: false };
 	const lookupSend = retryingSender(setup.send, setup.options, base.gate, api.extraRetryStatuses);
 	const state: Run<P> = { ...base, lookups: new Lookups(api, setup.connection, lookupSend) };
-	const units = planUnits(entries, setup.batchSize);
 	await runOrdered(units, setup.options.concurrency, (unit) => sendUnit(state, unit));
 
 	const redact = await secretScrubber(ctx, api, setup);

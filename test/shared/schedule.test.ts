@@ -49,3 +49,26 @@ describe('runOrdered warm-up', () => {
 		expect(log.slice(0, 2)).toEqual(['start 0', 'end 0']);
 	});
 });
+
+describe('runOrdered with units still being produced', () => {
+	it('starts the first unit before the last is produced, and keeps per-key order and the warm-up', async () => {
+		const log: string[] = [];
+		async function* produce() {
+			for (const [id, key] of [['0', 'k0'], ['a1', 'a'], ['b1', 'b'], ['a2', 'a']] as const) {
+				log.push(`produced ${id}`);
+				yield { keys: [key], id };
+				await tick(5);
+			}
+		}
+		await runOrdered(produce(), 4, async (unit) => {
+			log.push(`start ${unit.id}`);
+			await tick(unit.id === 'a1' ? 30 : 1);
+			log.push(`end ${unit.id}`);
+		});
+		expect(log.indexOf('start 0')).toBeLessThan(log.indexOf('produced a2'));
+		expect(log.indexOf('start a1')).toBeGreaterThan(log.indexOf('end 0'));
+		expect(log.indexOf('start b1')).toBeGreaterThan(log.indexOf('end 0'));
+		expect(log.indexOf('start a2')).toBeGreaterThan(log.indexOf('end a1'));
+		expect(log.filter((line) => line.startsWith('end'))).toHaveLength(4);
+	});
+});

@@ -86,30 +86,36 @@ export function listGroups(query: GroupQuery, connection: Connection, send: Send
 	});
 }
 
+const REFUSED: unique symbol = Symbol('refused');
+
+/** The lookup's answer, or REFUSED when the service refused its filter; other failures pass through. */
+async function unlessRefused<T>(lookup: Promise<T>): Promise<T | typeof REFUSED> {
+	return await lookup.catch(async (error: unknown): Promise<typeof REFUSED> =>
+		error instanceof FilterRefusedError ? REFUSED : await Promise.reject(error as Error),
+	);
+}
+
 /** The group whose externalId is exactly `externalId` (RFC 7643 §3.1: caseExact), first listed. */
 async function byExternalId(externalId: string, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
-	try {
+	const search = async (): Promise<NormalizedGroup | null> => {
 		for await (const groups of listGroups({ externalId }, connection, send)) {
 			const found = groups.find((group) => group.group.externalId === externalId);
 			if (found) return found;
 		}
-	} catch (error) {
-		// The name lookup that follows still answers.
-		if (!(error instanceof FilterRefusedError && NEEDS_ESCAPE.test(externalId))) throw error;
-	}
-	return null;
+		return null;
+	};
+	if (!NEEDS_ESCAPE.test(externalId)) return await search();
+	// A refused filter here leaves the answer to the name lookup that follows.
+	const found = await unlessRefused(search());
+	return found === REFUSED ? null : found;
 }
 
 /** The group named `name` (see NEEDS_ESCAPE for names the filter may not find). */
 async function byName(name: string, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
-	const filtered = () => pickByName(listGroups({ displayName: name }, connection, send), name, NAME_POLICY);
+	const filtered = async () => await pickByName(listGroups({ displayName: name }, connection, send), name, NAME_POLICY);
 	if (!NEEDS_ESCAPE.test(name)) return await filtered();
-	try {
-		const found = await filtered();
-		if (found) return found;
-	} catch (error) {
-		if (!(error instanceof FilterRefusedError)) throw error;
-	}
+	const found = await unlessRefused(filtered());
+	if (found !== null && found !== REFUSED) return found;
 	return await pickByName(listGroups({}, connection, send), name, NAME_POLICY);
 }
 

@@ -197,6 +197,28 @@ describe('SCIM 2.0: errors', () => {
 		expect(sandbox.vendors.scim.countGroups('Patient')).toBe(1);
 	});
 
+	it('where names may repeat, a lost create is looked up before it goes again, even with Look Up Existing Group off', async () => {
+		// RFC 7643 gives displayName uniqueness "none": a re-sent create could make a second group.
+		sandbox.configure('scim', { uniqueNames: false });
+		sandbox.inject({ method: 'POST', path: '/Groups', fault: { type: 'reset', when: 'after' } });
+
+		const result = await runNode(sandbox, 'scim', { items: rows('Once'), options: { lookUpExisting: false } });
+
+		expect(sandbox.vendors.scim.countGroups('Once')).toBe(1);
+		expect(posts(sandbox)).toHaveLength(1);
+		expect(jsonOf(result.outputs[1])[0]).toMatchObject({ name: 'Once', id: sandbox.vendors.scim.groups()[0].id });
+	});
+
+	it('where names may repeat, a name an earlier row of the run created is a Conflict without a request', async () => {
+		sandbox.configure('scim', { uniqueNames: false });
+
+		const result = await runNode(sandbox, 'scim', { items: rows('Dup', 'dup') });
+
+		expect(posts(sandbox)).toHaveLength(1);
+		expect(sandbox.vendors.scim.groups()).toHaveLength(1);
+		expect(jsonOf(result.outputs[1])[0]).toMatchObject({ name: 'dup', id: jsonOf(result.outputs[0])[0].id });
+	});
+
 	it('a create whose answer was lost is looked up before it is sent again', async () => {
 		sandbox.inject({ method: 'POST', path: '/Groups', fault: { type: 'reset', when: 'after' } });
 

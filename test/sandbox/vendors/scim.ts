@@ -37,7 +37,7 @@ export interface ScimApi {
 	groups(): ScimGroup[];
 	/** Number of groups named exactly `name`: proves nothing was created twice. */
 	countGroups(name: string): number;
-	/** Seeds an existing group, as if created earlier (no request recorded). */
+	/** Seeds an existing group, as if created earlier (no request recorded). Throws on a duplicate while names are unique. */
 	addGroup(displayName: string, externalId?: string): ScimGroup;
 	readonly options: ScimOptions;
 }
@@ -168,6 +168,9 @@ function create(initial?: Partial<ScimOptions>): VendorInstance<ScimOptions, Sci
 		groups: () => store.groups.map(copy),
 		countGroups: (name) => store.groups.filter((group) => group.displayName === name).length,
 		addGroup: (displayName, externalId) => {
+			if (store.options.uniqueNames && store.groups.some((group) => group.displayName === displayName)) {
+				throw new Error(`the SCIM sandbox already holds a group named ${JSON.stringify(displayName)}`);
+			}
 			const group: ScimGroup = { id: randomUUID(), displayName, ...(externalId === undefined ? {} : { externalId }) };
 			store.groups.push(group);
 			return copy(group);

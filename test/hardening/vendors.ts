@@ -344,6 +344,36 @@ const taleoLearn: VendorCase = {
 	},
 };
 
+// ---- SCIM 2.0 ----------------------------------------------------------------------------------
+
+const scim: VendorCase = {
+	label: 'SCIM 2.0',
+	...wiring('scim'),
+	parameters: {},
+	options: {},
+	credentials: [
+		{
+			type: 'scimApi',
+			working: (sandbox) => sandboxCredential(sandbox, 'scim', 'scimApi'),
+			refused: (sandbox) => sandboxCredential(sandbox, 'scim', 'scimApi', { token: 'SCIM-REFUSED-TOKEN-6f0e2d91c4' }),
+			secretForms: (store) => {
+				const token = String(store.scimApi.token);
+				return [token, base64(token)];
+			},
+		},
+	],
+	create: { method: 'POST', path: '/Groups' },
+	batch: false,
+	successStatus: 201,
+	retries500: false,
+	refusesRepeatedCreate: false,
+	createRequests: createRequests('scim'),
+	sentEntries: (sandbox) => createRequests('scim')(sandbox).length,
+	countGroups: (sandbox, name) => sandbox.vendors.scim.countGroups(name),
+	groupNames: (sandbox) => sandbox.vendors.scim.groups().map((group) => group.displayName),
+	groupId: (sandbox, name) => sandbox.vendors.scim.groups().find((group) => group.displayName === name)?.id,
+};
+
 // ---- the table ----------------------------------------------------------------------------------
 
 export const INVISIBLE_COLLECTOR = invisibleCollector;
@@ -354,6 +384,7 @@ export const HELLOID_SINGLE_MODE = helloIdCase('HelloID (single)', 'single');
 export const CAPILLARY = capillaryCase('Capillary', capillaryCredentials);
 export const CAPILLARY_OAUTH = capillaryCase('Capillary (OAuth)', [capillaryCredentials[1]]);
 export const TALEO_LEARN = taleoLearn;
+export const SCIM = scim;
 
 /** Every vendor once, in its default request mode: the rows the fault and input suites run. */
 export const VENDOR_CASES: readonly VendorCase[] = [
@@ -363,6 +394,7 @@ export const VENDOR_CASES: readonly VendorCase[] = [
 	HELLOID_SINGLE_MODE,
 	CAPILLARY,
 	TALEO_LEARN,
+	SCIM,
 ];
 
 /** Other body encodings and credential types of a vendor, for the faults whose reading they change. */
@@ -375,6 +407,7 @@ export const CREDENTIAL_ROWS: ReadonlyArray<{ vendorCase: VendorCase; credential
 	HELLOID_SINGLE_MODE,
 	CAPILLARY,
 	TALEO_LEARN,
+	SCIM,
 ].flatMap((vendorCase) => vendorCase.credentials.map((credential) => ({ vendorCase, credential })));
 
 export function credentialRow(type: string): { vendorCase: VendorCase; credential: CredentialCase } {

@@ -127,7 +127,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const response: VendorResponse =
 			mount === undefined
 				? { status: 404, json: { code: 404, message: 'Not Found' } }
-				: mount.instance.handle({ method, path, query: record.query, headers: req.headers, body, baseUrl: url + mount.prefix });
+				: await mount.instance.handle({ method, path, query: record.query, headers: req.headers, body, baseUrl: url + mount.prefix });
 		if (fault?.type === 'reset') return resetSocket(req); // applied, never answered
 		if (res.destroyed) return;
 		if (fault?.type === 'applied') {

@@ -53,8 +53,11 @@ export type VendorResponse =
 export interface VendorInstance<Options, Api> {
 	/** Typed accessor for tests: read (and seed) the vendor's state. */
 	readonly api: Api;
-	/** Applies the request to the vendor state and says what to answer. Synchronous on purpose: O(1), no I/O. */
-	handle(request: VendorRequest): VendorResponse;
+	/**
+	 * Applies the request to the vendor state and says what to answer. Synchronous where it can be (O(1), no
+	 * I/O); a vendor built on an asynchronous library (SCIM on scimmy) answers with a promise.
+	 */
+	handle(request: VendorRequest): VendorResponse | Promise<VendorResponse>;
 	/** Changes switches at runtime; unspecified fields keep their value. */
 	configure(options: Partial<Options>): void;
 	/** Back to the state and options the instance was created with. */

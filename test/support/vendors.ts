@@ -12,11 +12,13 @@ import { CapillaryApi } from '../../credentials/CapillaryApi.credentials';
 import { CapillaryOAuthApi } from '../../credentials/CapillaryOAuthApi.credentials';
 import { HelloIdApi } from '../../credentials/HelloIdApi.credentials';
 import { InvisibleCollectorApi } from '../../credentials/InvisibleCollectorApi.credentials';
+import { ScimApi } from '../../credentials/ScimApi.credentials';
 import { TaleoLearnApi } from '../../credentials/TaleoLearnApi.credentials';
 import { Assembla } from '../../nodes/Assembla/Assembla.node';
 import { Capillary } from '../../nodes/Capillary/Capillary.node';
 import { HelloId } from '../../nodes/HelloId/HelloId.node';
 import { InvisibleCollector } from '../../nodes/InvisibleCollector/InvisibleCollector.node';
+import { Scim } from '../../nodes/Scim/Scim.node';
 import { TaleoLearn } from '../../nodes/TaleoLearn/TaleoLearn.node';
 import type { CredentialStore, NodeTypeInput } from '../harness';
 import type { RecordedRequest, Sandbox, SandboxSummary, VendorName } from '../sandbox/types';
@@ -196,6 +198,27 @@ export const VENDORS: { readonly [N in VendorName]: VendorWiring } = {
 		isCreate: post('taleoLearn', (path) => TALEO_GROUPS.test(path)),
 		isList: get('taleoLearn', (path) => TALEO_GROUPS.test(path)),
 		example: 'taleo-learn-groups.json',
+	},
+	scim: {
+		vendor: 'scim',
+		displayName: 'SCIM 2.0',
+		node: Scim,
+		nodeType: 'scim',
+		credentialTypes: [new ScimApi()],
+		credentials: [
+			{
+				// One credential type with both schemes; the shared suites use the Bearer token (test/Scim covers Basic).
+				type: 'scimApi',
+				authentication: {},
+				id: 'scimSandboxCred1',
+				name: 'SCIM 2.0 (sandbox)',
+				data: ({ baseUrl, token }) => ({ baseUrl, authentication: 'bearer', token }),
+			},
+		],
+		parameters: { ...group },
+		isCreate: post('scim', (path) => path === '/Groups'),
+		isList: get('scim', (path) => path === '/Groups'),
+		example: 'scim-groups.json',
 	},
 };
 

@@ -99,4 +99,7 @@ export const VENDOR_CASES: readonly VendorCase[] = [
 	vendorCase('taleoLearn', { taleoLearnApi: { secretField: 'password' } }, (sandbox) =>
 		sandbox.vendors.taleoLearn.groupsOf(TALEO_LEARN_CENTER).map((group) => group.name),
 	),
+	vendorCase('scim', { scimApi: { secretField: 'token' } }, (sandbox) =>
+		sandbox.vendors.scim.groups().map((group) => group.displayName),
+	),
 ];

@@ -8,8 +8,9 @@ import { invisibleCollector } from './invisibleCollector';
 import { capillary } from './capillary';
 import { taleoLearn } from './taleoLearn';
 import { helloId } from './helloId';
+import { scim } from './scim';
 
-export const vendorModules = [invisibleCollector, helloId, taleoLearn, capillary, assembla] as const;
+export const vendorModules = [invisibleCollector, helloId, taleoLearn, capillary, assembla, scim] as const;
 
 type AnyVendorModule = (typeof vendorModules)[number];
 

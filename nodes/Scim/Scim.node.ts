@@ -1,8 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { forCreate, nameProperty, optionsCollection, resourceAndOperation } from '../shared/descriptions';
+import {
+	forCreate,
+	getNameProperty,
+	nameProperty,
+	optionsCollection,
+	OUTPUTS_BY_OPERATION,
+	readOptionsCollection,
+	resourceAndOperations,
+	returnAllAndLimit,
+} from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
+import { operationOf, readGroups } from '../shared/list';
 import { scimApi } from './api';
 import { MAX_NAME_LENGTH } from './params';
 import { groupProperties } from './properties';
@@ -15,17 +25,29 @@ export class Scim implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create groups in any service that speaks SCIM 2.0 (RFC 7643, RFC 7644)',
+		description: 'Create, get and list groups in any service that speaks SCIM 2.0 (RFC 7643, RFC 7644)',
 		defaults: { name: 'SCIM 2.0' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Created', 'Conflict'],
+		outputs: OUTPUTS_BY_OPERATION,
 		credentials: [{ name: 'scimApi', required: true }],
-		properties: [...resourceAndOperation, nameProperty(MAX_NAME_LENGTH), ...forCreate(groupProperties), optionsCollection()],
+		properties: [
+			...resourceAndOperations({
+				getDescription: "Get the group with this display name, found with the service's displayName filter: its ID, name and the SCIM Group resource",
+				getManyDescription: "List the service's groups (GET /Groups, 1-based paging): ID, name and SCIM Group resource of each",
+			}),
+			nameProperty(MAX_NAME_LENGTH),
+			getNameProperty(MAX_NAME_LENGTH, "found with the service's filter (letter case aside where the service follows RFC 7644), exact spelling first"),
+			...returnAllAndLimit,
+			...forCreate(groupProperties),
+			optionsCollection(),
+			readOptionsCollection(),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await createGroups.call(this, scimApi);
+		const operation = operationOf(this);
+		if (operation === 'create') return await createGroups.call(this, scimApi);
+		return await readGroups.call(this, scimApi, operation, MAX_NAME_LENGTH);
 	}
 }

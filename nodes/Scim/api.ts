@@ -2,8 +2,8 @@
 import type { GroupApi } from '../shared/types';
 import { interpret } from './answers';
 import { connection, CREDENTIAL_TYPE, DISPLAY_NAME } from './connection';
-import { findExisting } from './lookup';
-import { nameKey, readParams, uniqueKeys, type ScimParams } from './params';
+import { findExisting, groupPages } from './lookup';
+import { NAME_POLICY, nameKey, readParams, uniqueKeys, type ScimParams } from './params';
 import { createRequest } from './request';
 
 export const scimApi: GroupApi<ScimParams> = {
@@ -23,4 +23,6 @@ export const scimApi: GroupApi<ScimParams> = {
 	createRequest,
 	interpret,
 	findExisting,
+	// A SCIM Groups list has no filter a user picks beyond the name (Get); Get Many lists them all.
+	list: { readQuery: () => ({}), pages: groupPages, namePolicy: NAME_POLICY },
 };

@@ -5,7 +5,7 @@
 import { pickByName } from '../shared/names';
 import { isObject, parsedBody } from '../shared/outcome';
 import { guardedPages, LookupFailedError, pageAnswerFailure, type Page } from '../shared/paging';
-import type { Connection, NormalizedGroup, SendRequest } from '../shared/types';
+import type { Connection, ListQuery, NormalizedGroup, SendRequest } from '../shared/types';
 import { normalizeGroup } from './answers';
 import { DISPLAY_NAME } from './connection';
 import { equalsFilter } from './filter';
@@ -110,13 +110,31 @@ async function byExternalId(externalId: string, connection: Connection, send: Se
 	return found === REFUSED ? null : found;
 }
 
-/** The group named `name` (see NEEDS_ESCAPE for names the filter may not find). */
+/**
+ * Group → Get Many (no name: every group), Group → Get and the name lookup (the groups the name
+ * filter finds). For a name the filter may not find (NEEDS_ESCAPE), a refused filter is not the end:
+ * the whole list follows the filtered pages, and the caller's name comparison picks from both.
+ */
+export async function* groupPages(query: ListQuery, connection: Connection, send: SendRequest): AsyncGenerator<NormalizedGroup[]> {
+	const { name } = query;
+	if (name === undefined) return yield* listGroups({}, connection, send);
+	if (!NEEDS_ESCAPE.test(name)) return yield* listGroups({ displayName: name }, connection, send);
+	yield* untilRefused(listGroups({ displayName: name }, connection, send));
+	yield* listGroups({}, connection, send);
+}
+
+/** The pages until the service refuses the filter (then no more); other failures pass through. */
+async function* untilRefused(pages: AsyncGenerator<NormalizedGroup[]>): AsyncGenerator<NormalizedGroup[]> {
+	for (;;) {
+		const next = await unlessRefused(pages.next());
+		if (next === REFUSED || next.done === true) return;
+		yield next.value;
+	}
+}
+
+/** The group named `name`, compared the way the schema says (`caseExact: false`), exact spelling first. */
 async function byName(name: string, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
-	const filtered = async () => await pickByName(listGroups({ displayName: name }, connection, send), name, NAME_POLICY);
-	if (!NEEDS_ESCAPE.test(name)) return await filtered();
-	const found = await unlessRefused(filtered());
-	if (found !== null && found !== REFUSED) return found;
-	return await pickByName(listGroups({}, connection, send), name, NAME_POLICY);
+	return await pickByName(groupPages({ name }, connection, send), name, NAME_POLICY);
 }
 
 /**

@@ -23,6 +23,8 @@ export const SCIM_DEFAULT_PASSWORD = 'scim-sandbox-password-41d2';
 export interface ScimOptions {
 	/** Refuse a second group of the same `displayName` (exact spelling) with 409 `uniqueness`; false lets names repeat. */
 	readonly uniqueNames: boolean;
+	/** `ignored`: the service drops `startIndex` and `count` and answers every group at once (a service that does not page as asked). */
+	readonly paging: 'honoured' | 'ignored';
 }
 
 export interface ScimGroup {
@@ -42,7 +44,7 @@ export interface ScimApi {
 	readonly options: ScimOptions;
 }
 
-const DEFAULT_OPTIONS: ScimOptions = { uniqueNames: true };
+const DEFAULT_OPTIONS: ScimOptions = { uniqueNames: true, paging: 'honoured' };
 
 interface Store {
 	groups: ScimGroup[];
@@ -106,6 +108,10 @@ function queryString(query: Query): string {
 	return text === '' ? '' : `?${text}`;
 }
 
+function withoutPaging(query: Query): Query {
+	return Object.fromEntries(Object.entries(query).filter(([key]) => key !== 'startIndex' && key !== 'count'));
+}
+
 const FORWARDED_HEADERS = ['authorization', 'content-type', 'accept'] as const;
 
 function create(initial?: Partial<ScimOptions>): VendorInstance<ScimOptions, ScimApi> {
@@ -135,7 +141,8 @@ function create(initial?: Partial<ScimOptions>): VendorInstance<ScimOptions, Sci
 			if (typeof value === 'string') headers[name] = value;
 		}
 		if (req.body !== '') headers['content-length'] = String(Buffer.byteLength(req.body));
-		const target = { host: '127.0.0.1', port: await port, method: req.method, path: `/scim${req.path}${queryString(req.query)}` };
+		const query = store.options.paging === 'ignored' ? withoutPaging(req.query) : req.query;
+		const target = { host: '127.0.0.1', port: await port, method: req.method, path: `/scim${req.path}${queryString(query)}` };
 		return await new Promise<VendorResponse>((resolve, reject) => {
 			const outgoing = httpRequest({ ...target, headers, agent: false }, (incoming) => {
 				const chunks: Buffer[] = [];

@@ -28,6 +28,8 @@ import { formatReport, type BenchResults, type CaseResult } from './report/repor
 import { installHelperFloor } from './fixtures/helper-floor/install';
 import { makeCertificates } from './network/certificates';
 import { startSlowNetwork, type SlowNetwork } from './network/start-network';
+import { calibrateNetwork } from './network/calibrate';
+import { IC_DEFAULT_TOKEN } from '../sandbox/vendors/invisibleCollector';
 import type { Endpoints } from './cases/credentials';
 import { medianOf } from './report/stats';
 
@@ -91,6 +93,11 @@ async function main(): Promise<void> {
 		const certificates = await makeCertificates(certDir);
 		slowNetwork = await startSlowNetwork(sandbox, certificates, settings.networkRttMs);
 		log(`The same sandbox over HTTPS on ${slowNetwork.url}, ${settings.networkRttMs} ms added to every round trip.`);
+		const networkCalibration = await calibrateNetwork(sandbox.baseUrl('invisibleCollector'), slowNetwork.baseUrl('invisibleCollector'), IC_DEFAULT_TOKEN, certificates.ca);
+		log(
+			`Measured through it: +${networkCalibration.addedRoundTripMs.toFixed(1)} ms per request on a kept-alive connection, ` +
+				`${networkCalibration.newConnectionMs.toFixed(1)} ms more for a new connection (direct: ${networkCalibration.newConnectionDirectMs.toFixed(1)} ms).`,
+		);
 		const endpoints: Endpoints = { sandbox, slowBaseUrl: slowNetwork.baseUrl };
 		const cases = buildCases(settings, endpoints);
 		const instance = await prepareInstance(started, cases, endpoints, started.scratch, certificates.caFile);
@@ -148,6 +155,7 @@ async function main(): Promise<void> {
 			machine,
 			cases: results,
 			liveHeaps,
+			networkCalibration,
 		};
 		mkdirSync(resultsDir, { recursive: true });
 		const file = join(resultsDir, `${runName}${settings.quick ? '-quick' : ''}.json`);

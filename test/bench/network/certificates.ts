@@ -1,6 +1,7 @@
 /**
  * A throwaway certificate authority for the real-network case, made with the `openssl` CLI at bench
- * start: a CA, and a server certificate it signs for 127.0.0.1 and localhost. n8n trusts the CA through
+ * start: a CA, and a server certificate it signs for 127.0.0.1 and localhost (ECDSA P-256, as most
+ * sites now serve). n8n trusts the CA through
  * `NODE_EXTRA_CA_CERTS`; the undici floor is handed it directly. Nothing outside the scratch folder.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,8 +24,8 @@ const openssl = async (what: string, args: readonly string[], cwd: string) => {
 
 export async function makeCertificates(dir: string): Promise<Certificates> {
 	const file = (name: string) => join(dir, name);
-	await openssl('CA', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=n8n bench throwaway CA'], dir);
-	await openssl('server key', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1'], dir);
+	await openssl('CA', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=n8n bench throwaway CA'], dir);
+	await openssl('server key', ['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1'], dir);
 	writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
 	await openssl('server certificate', ['x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('server.pem'), '-days', '2', '-extfile', file('server.ext')], dir);
 	return {

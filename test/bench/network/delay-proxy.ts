@@ -64,7 +64,7 @@ function listen(server: ReturnType<typeof createServer>): Promise<number> {
 async function main(): Promise<void> {
 	const config = JSON.parse(process.argv[2] ?? '{}') as ProxyConfig;
 	const tlsServer = createTlsServer({ key: readFileSync(config.keyFile), cert: readFileSync(config.certFile) }, (secure) => {
-		const upstream = connect(config.targetPort, HOST);
+		const upstream = connect({ port: config.targetPort, host: HOST, noDelay: true });
 		secure.pipe(upstream).pipe(secure);
 		secure.on('error', () => upstream.destroy());
 		upstream.on('error', () => secure.destroy());
@@ -72,6 +72,8 @@ async function main(): Promise<void> {
 		upstream.on('close', () => secure.destroy());
 	});
 	tlsServer.on('tlsClientError', () => undefined);
+	// Before the handshake: Nagle's algorithm would hold its later flights for the peer's delayed ACK.
+	tlsServer.on('connection', (socket: Socket) => socket.setNoDelay(true));
 	const tlsPort = await listen(tlsServer);
 
 	const half = config.rttMs / 2;

@@ -2,6 +2,7 @@
 import type { Scenario } from '../cases/cases';
 import type { LiveHeap, RunMetrics } from '../measure/run-case';
 import type { MachineInfo } from '../measure/machine';
+import type { NetworkCalibration } from '../network/calibrate';
 import { TARGETS, type BenchSettings } from '../cases/settings';
 
 export interface CaseResult {
@@ -24,6 +25,8 @@ export interface BenchResults {
 	readonly cases: readonly CaseResult[];
 	/** The memory diagnostic runs (by case key: `cost-ours`, `cost-http`), when the cost scenario ran. */
 	readonly liveHeaps?: Readonly<Record<string, LiveHeap>>;
+	/** What the real-network stand-in was measured to add, at the start of the run. */
+	readonly networkCalibration?: NetworkCalibration;
 }
 
 type Median = CaseResult['median'];
@@ -79,7 +82,11 @@ function throughput(results: BenchResults): string {
 }
 
 function network(results: BenchResults): string {
-	return speedTable(results, 'network', 'net-floor', 'net-helper');
+	const c = results.networkCalibration;
+	const measured = c
+		? `Measured at the start of the run (medians of 5, undici): a request on a kept-alive connection takes ${ms(c.addedRoundTripMs, 1)} more through the proxy than straight to the sandbox; a new connection through it costs ${ms(c.newConnectionMs, 1)} more than a kept-alive one (TCP and TLS handshakes; ${ms(c.newConnectionDirectMs, 1)} straight to the sandbox over plain TCP).\n\n`
+		: '';
+	return measured + speedTable(results, 'network', 'net-floor', 'net-helper');
 }
 
 function rateLimit(results: BenchResults): string {

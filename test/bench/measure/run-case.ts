@@ -4,6 +4,8 @@ import type { Sandbox, VendorName } from '../../sandbox/types';
 import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
 import type { BenchCase, N8nCase } from '../cases/cases';
 import { runFloor } from './floor';
+import { profileSplitOf } from './profile-split';
+import type { Area } from '../report/profile-summary';
 import { executeMeasured } from './n8n-run';
 import { sandboxStats } from './sandbox-stats';
 import type { BenchSettings } from '../cases/settings';
@@ -31,6 +33,8 @@ export interface RunMetrics {
 	/** From the node's start to the first request the sandbox received: reading and checking the items. */
 	readonly firstRequestMs?: number;
 	readonly nodeError?: string;
+	/** With `--cpu-prof`: the n8n process's CPU while the node ran, ms per area (report/profile-summary.ts). */
+	readonly profileSplit?: Record<Area, number>;
 }
 
 /** The memory diagnostic: the live heap (after forced full GCs) rather than what V8 has not collected yet. */
@@ -92,6 +96,7 @@ export async function runCase(
 		processPeakRssMb: exit && exit.maxRssKb / MB,
 		firstRequestMs: firstRequest && firstRequest.receivedAt - node.startTime,
 		nodeError: node.error,
+		profileSplit: profileDir === undefined ? undefined : profileSplitOf(profileDir, run),
 	};
 }
 

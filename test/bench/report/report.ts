@@ -3,6 +3,8 @@ import type { Scenario } from '../cases/cases';
 import type { LiveHeap, RunMetrics } from '../measure/run-case';
 import type { MachineInfo } from '../measure/machine';
 import type { NetworkCalibration } from '../network/calibrate';
+import { AREAS } from './profile-summary';
+import { median } from './stats';
 import { TARGETS, type BenchSettings } from '../cases/settings';
 
 export interface CaseResult {
@@ -244,6 +246,25 @@ function targets(results: BenchResults): string {
 	return table(['Target (issue 17)', 'Measured', ''], rows);
 }
 
+/** With `--cpu-prof`: the n8n process's CPU per item while the node ran, by area (medians over the runs). */
+function profileSplit(results: BenchResults): string {
+	const profiled = results.cases.filter((result) => result.runs.some((run) => run.profileSplit));
+	if (profiled.length === 0) return '';
+	const rows = profiled.map((result) => {
+		const splits = result.runs.flatMap((run) => (run.profileSplit ? [run.profileSplit] : []));
+		const perArea = AREAS.map((area) => median(splits.map((split) => split[area])) / result.items);
+		const total = perArea.reduce((sum, value) => sum + value, 0);
+		return [`${result.label} (${result.items} items)`, ...perArea.map((value) => ms(value)), ms(total)];
+	});
+	return [
+		'',
+		'### Where the CPU went while the node ran (`--cpu-prof`, per item; the profiler slows n8n down)',
+		'Each sample is named by the innermost frame on its stack that is node code, n8n\'s expression engine or n8n\'s HTTP helper; socket, TLS and timer work reached from callbacks has lost its caller and counts as Node internals.',
+		'',
+		table(['Case', ...AREAS, 'total'], rows),
+	].join('\n');
+}
+
 export function formatReport(results: BenchResults): string {
 	const { settings: s, machine: m } = results;
 	const quick = s.quick ? '\n**Quick run (`--quick`): small numbers, one repetition — a smoke test, not a result.**\n' : '';
@@ -270,5 +291,6 @@ export function formatReport(results: BenchResults): string {
 		'',
 		'### Targets',
 		targets(results),
+		profileSplit(results),
 	].join('\n');
 }

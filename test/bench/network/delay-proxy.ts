@@ -36,7 +36,7 @@ function delayedPipe(from: Socket, to: Socket, delayMs: number, firstExtraMs: nu
 		const now = performance.now();
 		while (queue.length > 0 && queue[0].due <= now + 0.5) {
 			const { chunk } = queue.shift() as { chunk: Buffer | null };
-			if (to.destroyed) return;
+			if (to.destroyed || to.writableEnded) return;
 			if (chunk === null) to.end();
 			else to.write(chunk);
 		}
@@ -57,7 +57,8 @@ function delayedPipe(from: Socket, to: Socket, delayMs: number, firstExtraMs: nu
 function listen(server: ReturnType<typeof createServer>): Promise<number> {
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, HOST, () => resolve((server.address() as AddressInfo).port));
+		// A deep accept queue: the HTTP Request node opens a connection for every item at once.
+		server.listen({ port: 0, host: HOST, backlog: 4096 }, () => resolve((server.address() as AddressInfo).port));
 	});
 }
 
@@ -65,11 +66,11 @@ async function main(): Promise<void> {
 	const config = JSON.parse(process.argv[2] ?? '{}') as ProxyConfig;
 	const tlsServer = createTlsServer({ key: readFileSync(config.keyFile), cert: readFileSync(config.certFile) }, (secure) => {
 		const upstream = connect({ port: config.targetPort, host: HOST, noDelay: true });
+		// pipe() forwards each side's end once its bytes are written; only a broken side breaks the other.
+		// (Destroying one side when the other closes could drop an answer not yet flushed.)
 		secure.pipe(upstream).pipe(secure);
 		secure.on('error', () => upstream.destroy());
 		upstream.on('error', () => secure.destroy());
-		secure.on('close', () => upstream.destroy());
-		upstream.on('close', () => secure.destroy());
 	});
 	tlsServer.on('tlsClientError', () => undefined);
 	// Before the handshake: Nagle's algorithm would hold its later flights for the peer's delayed ACK.
@@ -77,19 +78,14 @@ async function main(): Promise<void> {
 	const tlsPort = await listen(tlsServer);
 
 	const half = config.rttMs / 2;
-	const proxy = createServer({ noDelay: true }, (client) => {
-		const upstream = connect({ port: tlsPort, host: HOST, noDelay: true });
+	const proxy = createServer({ noDelay: true, allowHalfOpen: true }, (client) => {
+		// Half-open allowed on both legs: each side's end travels, delayed, like its bytes (delayedPipe).
+		const upstream = connect({ port: tlsPort, host: HOST, noDelay: true, allowHalfOpen: true });
 		delayedPipe(client, upstream, half, config.rttMs); // the TCP handshake's round trip, paid at the first bytes
 		delayedPipe(upstream, client, half, 0);
-		const close = (): void => {
-			client.destroy();
-			upstream.destroy();
-		};
-		// A reset or close travels after the bytes before it.
-		client.on('error', () => setTimeout(close, config.rttMs));
-		upstream.on('error', () => setTimeout(close, config.rttMs));
-		client.on('close', () => setTimeout(() => upstream.destroy(), config.rttMs));
-		upstream.on('close', () => setTimeout(() => client.destroy(), config.rttMs));
+		// A broken leg breaks the other, after the bytes ahead of it.
+		client.on('error', () => setTimeout(() => upstream.destroy(), config.rttMs));
+		upstream.on('error', () => setTimeout(() => client.destroy(), config.rttMs));
 	});
 	const port = await listen(proxy);
 	process.stdout.write(`${JSON.stringify({ port })}\n`);

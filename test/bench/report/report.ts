@@ -55,14 +55,21 @@ function over(value: number | undefined, reference: number | undefined): number 
 	return value === undefined || reference === undefined || reference === 0 ? undefined : value / reference;
 }
 
+/** Medians hide a failed run among good ones: say how many failed, and why. */
+function failedRuns(runs: readonly RunMetrics[]): string {
+	const failed = runs.filter((run) => run.nodeError !== undefined);
+	if (failed.length === 0) return '';
+	return ` (**node failed in ${failed.length} of ${runs.length} runs**: ${failed[0].nodeError?.slice(0, 60)})`;
+}
+
 /** Wall time against the undici floor and the helper floor of the same scenario. */
 function speedTable(results: BenchResults, scenario: Scenario, floorKey: string, helperKey: string, extra: readonly string[] = []): string {
 	const floor = byKey(results, floorKey)?.median.wallMs;
 	const helper = byKey(results, helperKey)?.median.wallMs;
 	const rows = results.cases
 		.filter((result) => result.scenario === scenario)
-		.map(({ label, median: m, items }) => [
-			label,
+		.map(({ label, median: m, items, runs }) => [
+			label + failedRuns(runs),
 			seconds(m.wallMs),
 			ratio(over(m.wallMs, floor)),
 			ratio(over(m.wallMs, helper)),

@@ -107,7 +107,9 @@ async function main(): Promise<void> {
 
 		log('Warm-up run (not counted) ...');
 		const warmUp = cases.find((benchCase) => benchCase.key === 'cost-baseline');
-		if (warmUp) await runCase(warmUp, context);
+		// Not counted, so not fatal: under heavy load n8n 2.41 has been seen to exit before printing all
+		// of a 10,000-item run record (the measured runs would say so themselves).
+		if (warmUp) await runCase(warmUp, context).catch((error: unknown) => log(`Warm-up run failed (ignored): ${String(error).slice(0, 120)}`));
 
 		const results: CaseResult[] = [];
 		for (const scenario of chosenScenarios()) {

@@ -1,21 +1,23 @@
 /**
- * The cases of the four scenarios, as data: which workflow, which vendor, which items, under which
- * sandbox rate limit. run-case.ts measures them.
+ * The cases of the five scenarios, as data: which workflow, which vendor, which items, under which
+ * sandbox rate limit, over which network. run-case.ts measures them.
  */
-import type { Sandbox, VendorName } from '../../sandbox/types';
-import { BENCH_CREDENTIALS } from './credentials';
+import { HELPER_FLOOR_NODE_TYPE } from '../fixtures/helper-floor/install';
+import type { VendorName } from '../../sandbox/types';
+import { BENCH_CREDENTIALS, type Endpoints } from './credentials';
 import { groupNames } from './items';
 import type { BenchSettings } from './settings';
 import {
 	benchWorkflow,
 	groupCreateNode,
+	helperFloorNode,
 	httpRequestNode,
 	noOpNode,
 	type SubjectNode,
 	type Workflow,
 } from './workflows';
 
-export type Scenario = 'throughput' | 'rateLimit' | 'helloId' | 'cost';
+export type Scenario = 'throughput' | 'rateLimit' | 'helloId' | 'cost' | 'network';
 
 interface CaseBase {
 	/** Short stable key, used in the JSON results. */
@@ -26,6 +28,8 @@ interface CaseBase {
 	readonly names: readonly string[];
 	/** Whether the sandbox applies the rate limit during this case. */
 	readonly rateLimited: boolean;
+	/** Over HTTPS through the delaying proxy (the real-network case). */
+	readonly slowNetwork: boolean;
 }
 
 export interface N8nCase extends CaseBase {
@@ -35,16 +39,22 @@ export interface N8nCase extends CaseBase {
 	readonly declaredOutputs: number;
 }
 
+/** Raw undici in the bench process (measure/floor.ts). */
 export interface FloorCase extends CaseBase {
 	readonly kind: 'floor';
+	readonly newConnectionPerRequest: boolean;
 }
 
 export type BenchCase = N8nCase | FloorCase;
 
-export function buildCases(settings: BenchSettings, sandbox: Sandbox): BenchCase[] {
+export function buildCases(settings: BenchSettings, endpoints: Endpoints): BenchCase[] {
 	const { concurrency } = settings;
+	const { sandbox } = endpoints;
 	const icUrl = `${sandbox.baseUrl('invisibleCollector')}/groups`;
-	const ic = groupCreateNode('invisibleCollector', BENCH_CREDENTIALS.invisibleCollector.ref, { concurrency });
+	const icSlowUrl = `${endpoints.slowBaseUrl('invisibleCollector')}/groups`;
+	const icCredential = BENCH_CREDENTIALS.invisibleCollector.ref;
+	const icSlowCredential = BENCH_CREDENTIALS.invisibleCollectorSlow.ref;
+	const ic = groupCreateNode('invisibleCollector', icCredential, { concurrency });
 	const bearer = BENCH_CREDENTIALS.bearer.ref;
 	const n8nCase = (
 		key: string,
@@ -63,24 +73,34 @@ export function buildCases(settings: BenchSettings, sandbox: Sandbox): BenchCase
 			vendor: options.vendor ?? 'invisibleCollector',
 			names,
 			rateLimited: options.rateLimited ?? false,
+			slowNetwork: scenario === 'network',
 			workflow: benchWorkflow(workflowId, label, subject, names),
 			declaredOutputs: options.declaredOutputs,
 		};
 	};
+	const floorCase = (key: string, scenario: Scenario, label: string, items: number, newConnectionPerRequest = false): FloorCase => ({
+		kind: 'floor',
+		key,
+		scenario,
+		label,
+		vendor: 'invisibleCollector',
+		names: groupNames(items),
+		rateLimited: false,
+		slowNetwork: scenario === 'network',
+		newConnectionPerRequest,
+	});
 	const thru = { items: settings.throughputItems };
 	const rate = { items: settings.rateLimitItems, rateLimited: true };
 	const hid = { items: settings.helloIdItems, vendor: 'helloId' as const, declaredOutputs: 2 };
+	const cost = { items: settings.costItems };
+	const net = { items: settings.networkItems };
 	const hidCredential = BENCH_CREDENTIALS.helloId.ref;
 	return [
-		{
-			kind: 'floor',
-			key: 'floor',
-			scenario: 'throughput',
-			label: `undici Pool, ${concurrency} connections (floor)`,
-			vendor: 'invisibleCollector',
-			names: groupNames(settings.throughputItems),
-			rateLimited: false,
-		},
+		floorCase('floor', 'throughput', `undici Pool, ${concurrency} connections (floor)`, settings.throughputItems),
+		n8nCase('helper-floor', 'throughput', `n8n HTTP helper alone, ${concurrency} in flight (helper floor)`, 'benchThruHelper1', helperFloorNode(HELPER_FLOOR_NODE_TYPE, icCredential, concurrency), {
+			...thru,
+			declaredOutputs: 1,
+		}),
 		n8nCase('thru-ours', 'throughput', `Invisible Collector node, concurrency ${concurrency}`, 'benchThruOurs001', ic, {
 			...thru,
 			declaredOutputs: 2,
@@ -119,13 +139,31 @@ export function buildCases(settings: BenchSettings, sandbox: Sandbox): BenchCase
 		),
 		n8nCase('hid-batch', 'helloId', 'HelloID node, Batch mode (100 per request)', 'benchHidBatch001', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'batch' }), hid),
 		n8nCase('hid-single', 'helloId', 'HelloID node, Single mode', 'benchHidSingle01', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'single' }), hid),
-		n8nCase('cost-baseline', 'cost', 'Baseline: No Operation node in its place', 'benchCostNoop001', noOpNode(), {
-			items: settings.costItems,
+		n8nCase('cost-baseline', 'cost', 'Baseline: No Operation node in its place', 'benchCostNoop001', noOpNode(), { ...cost, declaredOutputs: 1 }),
+		n8nCase('cost-ours', 'cost', `Invisible Collector node, concurrency ${concurrency}`, 'benchCostOurs001', ic, { ...cost, declaredOutputs: 2 }),
+		n8nCase('cost-http', 'cost', 'HTTP Request v4.5, default settings', 'benchCostHttp001', httpRequestNode(icUrl, bearer, {}), {
+			...cost,
 			declaredOutputs: 1,
 		}),
-		n8nCase('cost-ours', 'cost', `Invisible Collector node, concurrency ${concurrency}`, 'benchCostOurs001', ic, {
-			items: settings.costItems,
-			declaredOutputs: 2,
+		floorCase('net-floor', 'network', `undici Pool, ${concurrency} kept-alive connections (floor)`, settings.networkItems),
+		floorCase('net-floor-new-conn', 'network', `undici, ${concurrency} in flight, a new connection per request`, settings.networkItems, true),
+		n8nCase('net-helper', 'network', `n8n HTTP helper alone, ${concurrency} in flight (helper floor)`, 'benchNetHelper01', helperFloorNode(HELPER_FLOOR_NODE_TYPE, icSlowCredential, concurrency), {
+			...net,
+			declaredOutputs: 1,
+		}),
+		...settings.networkConcurrencies.map((inFlight) =>
+			n8nCase(
+				`net-ours-${inFlight}`,
+				'network',
+				`Invisible Collector node, concurrency ${inFlight}`,
+				`benchNetOurs${String(inFlight).padStart(4, '0')}`,
+				groupCreateNode('invisibleCollector', icSlowCredential, { concurrency: inFlight }),
+				{ ...net, declaredOutputs: 2 },
+			),
+		),
+		n8nCase('net-http', 'network', 'HTTP Request v4.5, default settings', 'benchNetHttp0001', httpRequestNode(icSlowUrl, bearer, {}), {
+			...net,
+			declaredOutputs: 1,
 		}),
 	];
 }

@@ -13,7 +13,7 @@ export function profileDirFor(resultsDir: string, startedAt: string, key: string
 	return join(resultsDir, `profiles-${startedAt}`, `${key}-${repetition}`);
 }
 
-const SCENARIOS: readonly Scenario[] = ['throughput', 'rateLimit', 'helloId', 'cost'];
+const SCENARIOS: readonly Scenario[] = ['throughput', 'rateLimit', 'helloId', 'cost', 'network'];
 
 /** `--quick` for the smoke test; `--repetitions=N` to investigate one case faster (not for the README table). */
 export function chosenSettings(): BenchSettings {

@@ -127,6 +127,17 @@ export function httpRequestNode(url: string, credential: CredentialRef, setup: H
 	};
 }
 
+/** The helper floor (fixtures/helper-floor): the same POSTs through n8n's HTTP helper and nothing else. */
+export function helperFloorNode(nodeType: string, credential: CredentialRef, concurrency: number): SubjectNode {
+	return {
+		name: SUBJECT,
+		type: nodeType,
+		typeVersion: 1,
+		parameters: { concurrency },
+		credentials: { invisibleCollectorApi: credential },
+	};
+}
+
 /** The baseline: the same list through a node that does nothing. */
 export function noOpNode(): SubjectNode {
 	return { name: SUBJECT, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };

@@ -19,7 +19,14 @@ export interface ExitReport {
 	readonly systemCpuMs: number;
 	/** With the GC probe: [Date.now(), heap used in MB right after a forced full GC]. */
 	readonly heapAfterGc?: ReadonlyArray<readonly [number, number]>;
+	/**
+	 * Date.now() and the monotonic clock (µs, CLOCK_MONOTONIC, which V8's CPU profile timestamps use)
+	 * read together at start: places the profile's samples on the run data's clock.
+	 */
+	readonly clock: { readonly epochMs: number; readonly monotonicUs: number };
 }
+
+const clock = { epochMs: Date.now(), monotonicUs: Number(process.hrtime.bigint() / 1000n) };
 
 const dir = process.env.BENCH_REPORT_DIR;
 const probeMs = Number(process.env.BENCH_GC_PROBE_MS);
@@ -40,6 +47,7 @@ if (dir) {
 			maxRssKb: usage.maxRSS,
 			userCpuMs: usage.userCPUTime / 1000,
 			systemCpuMs: usage.systemCPUTime / 1000,
+			clock,
 			...(heapAfterGc.length ? { heapAfterGc } : {}),
 		};
 		writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify(report));

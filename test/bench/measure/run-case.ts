@@ -1,9 +1,11 @@
 /** Measures one repetition of one case: the sandbox reset to the same state, then the floor or n8n. */
 import type { N8nInstance } from '../../e2e/n8n/n8n-instance';
-import type { Sandbox } from '../../sandbox/types';
+import type { Sandbox, VendorName } from '../../sandbox/types';
 import { IC_DEFAULT_TOKEN } from '../../sandbox/vendors/invisibleCollector';
 import type { BenchCase, N8nCase } from '../cases/cases';
 import { runFloor } from './floor';
+import { profileSplitOf } from './profile-split';
+import type { Area } from '../report/profile-summary';
 import { executeMeasured } from './n8n-run';
 import { sandboxStats } from './sandbox-stats';
 import type { BenchSettings } from '../cases/settings';
@@ -14,6 +16,7 @@ export interface RunMetrics {
 	readonly wallMs: number;
 	readonly requests: number;
 	readonly rateLimited: number;
+	readonly unanswered: number;
 	readonly maxInFlight: number;
 	readonly created: number;
 	readonly duplicates: number;
@@ -30,6 +33,8 @@ export interface RunMetrics {
 	/** From the node's start to the first request the sandbox received: reading and checking the items. */
 	readonly firstRequestMs?: number;
 	readonly nodeError?: string;
+	/** With `--cpu-prof`: the n8n process's CPU while the node ran, ms per area (report/profile-summary.ts). */
+	readonly profileSplit?: Record<Area, number>;
 }
 
 /** The memory diagnostic: the live heap (after forced full GCs) rather than what V8 has not collected yet. */
@@ -44,6 +49,8 @@ const MB = 1024;
 
 export interface RunContext {
 	readonly sandbox: Sandbox;
+	/** The real-network stand-in: the sandbox over HTTPS with an added round trip, and the CA to trust. */
+	readonly slowNetwork: { baseUrl(vendor: VendorName): string; readonly ca: string };
 	readonly instance: N8nInstance;
 	readonly settings: BenchSettings;
 	/** Where the n8n processes write their exit reports. */
@@ -62,7 +69,12 @@ export async function runCase(
 		sandbox.setRateLimit({ perSecond: settings.ratePerSecond, retryAfter: 'seconds', vendor: benchCase.vendor });
 	}
 	if (benchCase.kind === 'floor') {
-		const floor = await runFloor(sandbox.baseUrl(benchCase.vendor), IC_DEFAULT_TOKEN, benchCase.names, settings.concurrency);
+		const { slowNetwork } = context;
+		const baseUrl = benchCase.slowNetwork ? slowNetwork.baseUrl(benchCase.vendor) : sandbox.baseUrl(benchCase.vendor);
+		const floor = await runFloor(baseUrl, IC_DEFAULT_TOKEN, benchCase.names, settings.concurrency, {
+			ca: benchCase.slowNetwork ? slowNetwork.ca : undefined,
+			newConnectionPerRequest: benchCase.newConnectionPerRequest,
+		});
 		const stats = sandboxStats(sandbox, benchCase.vendor, benchCase.names);
 		return { wallMs: floor.wallMs, ...stats, itemsInError: benchCase.names.length - floor.created };
 	}
@@ -84,6 +96,7 @@ export async function runCase(
 		processPeakRssMb: exit && exit.maxRssKb / MB,
 		firstRequestMs: firstRequest && firstRequest.receivedAt - node.startTime,
 		nodeError: node.error,
+		profileSplit: profileDir === undefined ? undefined : profileSplitOf(profileDir, run),
 	};
 }
 

@@ -5,6 +5,8 @@ export interface SandboxStats {
 	/** Requests that reached the sandbox for the vendor, whatever the answer. */
 	readonly requests: number;
 	readonly rateLimited: number;
+	/** Requests the sandbox never answered: the client hung up (or the connection broke) before the answer. */
+	readonly unanswered: number;
 	/** Most requests in flight at once during the run (all vendors). */
 	readonly maxInFlight: number;
 	/** Groups the vendor holds after the run. */
@@ -66,6 +68,7 @@ export function sandboxStats(sandbox: Sandbox, vendor: VendorName, names: readon
 	return {
 		requests: requests.length,
 		rateLimited: requests.filter((request) => request.status === 429).length,
+		unanswered: requests.filter((request) => request.status === null).length,
 		maxInFlight: sandbox.maxInFlight,
 		...groupCounts(sandbox, vendor, names),
 		resentAfterCreated: resentAfterCreated(requests),

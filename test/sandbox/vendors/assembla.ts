@@ -445,6 +445,12 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		handle,
 		configure,
 		reset,
+		clearGroups: () => {
+			for (const portfolio of portfolios.values()) {
+				portfolio.groups.length = 0;
+				portfolio.taken.clear();
+			}
+		},
 		credentials: () => ({
 			apiKey: ASSEMBLA_API_KEY,
 			apiSecret: ASSEMBLA_API_SECRET,

@@ -43,20 +43,32 @@ export const resourceAndOperation: INodeProperties[] = [
 /**
  * Resource and operation for a node that can list its vendor's groups: Create, Get (one group by its
  * exact name) and Get Many. `listing` says in the vendor's words what the list holds and how Get matches.
+ * The actions name the vendor ("Create a group in Assembla"): n8n names a node added from the node
+ * panel after its action, and five nodes all called "Create a group" are told apart by icon only.
  */
-export function resourceAndOperations(listing: { getDescription: string; getManyDescription: string }): INodeProperties[] {
+export function resourceAndOperations(listing: { vendor: string; getDescription: string; getManyDescription: string }): INodeProperties[] {
 	const [resource, operation] = resourceAndOperation;
+	const { vendor } = listing;
 	return [
 		resource,
 		{
 			...operation,
 			options: [
-				{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a new group' },
-				{ name: 'Get', value: 'get', action: 'Get a group', description: listing.getDescription },
-				{ name: 'Get Many', value: 'getAll', action: 'Get many groups', description: listing.getManyDescription },
+				{ name: 'Create', value: 'create', action: `Create a group in ${vendor}`, description: `Create a new group in ${vendor}` },
+				{ name: 'Get', value: 'get', action: `Get a group in ${vendor}`, description: listing.getDescription },
+				{ name: 'Get Many', value: 'getAll', action: `Get many groups in ${vendor}`, description: listing.getManyDescription },
 			],
 		},
 	];
+}
+
+/**
+ * The line the canvas shows under the node's name: the vendor and what the node does ("Assembla:
+ * Create group"), so a renamed node still says where it writes. n8n's own nodes show
+ * "operation: resource" here; the vendor comes first because our five nodes share one resource.
+ */
+export function subtitleOf(vendor: string): string {
+	return `={{ "${vendor}: " + ({ "create": "Create group", "get": "Get group", "getAll": "Get many groups" })[$parameter["operation"]] }}`;
 }
 
 /** Name for Group → Get: the exact name sought, compared as `comparison` says. */

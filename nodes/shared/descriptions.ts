@@ -1,7 +1,11 @@
 /** UI properties every group node shares: resource, operation, the Name field and the Options collection. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { AUTO_MAP, DATA_MODE, DEFINE_BELOW } from './fields';
+
 const showForCreate = { show: { resource: ['group'], operation: ['create'] } };
+/** A group field of Group → Create: shown while the fields are mapped one by one (not with Auto-Map). */
+const showForCreateFields = { show: { ...showForCreate.show, [DATA_MODE]: [DEFINE_BELOW] } };
 const showForGet = { show: { resource: ['group'], operation: ['get'] } };
 const showForGetMany = { show: { resource: ['group'], operation: ['getAll'] } };
 const showForReads = { show: { resource: ['group'], operation: ['get', 'getAll'] } };
@@ -115,13 +119,41 @@ export function nameProperty(maxLength: number, description = 'Name of the group
 		default: '',
 		placeholder: 'e.g. Sales Team',
 		description: `${description}. Leading and trailing spaces are removed; at most ${maxLength} characters.`,
-		displayOptions: showForCreate,
+		displayOptions: showForCreateFields,
 	};
 }
 
 /** Shows a vendor field only for Group → Create. */
 export function forCreate(properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({ ...property, displayOptions: property.displayOptions ?? showForCreate }));
+	return properties.map((property) => ({ ...property, displayOptions: property.displayOptions ?? showForCreateFields }));
+}
+
+/**
+ * n8n's usual choice between mapping each field and taking the fields from the input (the words of
+ * its Postgres and Google Sheets nodes): a sheet with columns named like the fields needs no expressions.
+ */
+export function dataModeProperty(example: string): INodeProperties {
+	return {
+		displayName: 'Mapping Mode',
+		name: DATA_MODE,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Map Each Field Below',
+				value: DEFINE_BELOW,
+				description: 'Set the value of each field by hand or with an expression',
+			},
+			{
+				name: 'Auto-Map Input Data to Fields',
+				value: AUTO_MAP,
+				description: `Take each field from the input column of the same name (${example}); other columns are ignored`,
+			},
+		],
+		default: DEFINE_BELOW,
+		description: 'Whether to set the group fields one by one or take them from the input items by their names',
+		displayOptions: showForCreate,
+	};
 }
 
 /** Shows a vendor field for every operation (a filter the list uses too: Assembla's portfolio, Taleo Learn's learn center). */

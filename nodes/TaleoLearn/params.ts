@@ -55,8 +55,8 @@ export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { lear
 	return { learnCenterId: learnCenterIdOf(ctx.getNodeParameter('learnCenterId', itemIndex)) };
 }
 
-/** The Additional Fields (as named in `properties.ts`), read from columns of those names with Auto-Map. */
-const ADDITIONAL_FIELD_NAMES = ['activeFromDate', 'activeUntilDate', 'code', 'owners', 'parentGroupId', 'selfServiceOptions', 'statusFlag'];
+/** The Additional Fields (as named in `properties.ts`; a test keeps them equal), read from columns of those names with Auto-Map. */
+export const ADDITIONAL_FIELD_NAMES = ['activeFromDate', 'activeUntilDate', 'code', 'owners', 'parentGroupId', 'selfServiceOptions', 'statusFlag'];
 
 /** Reads and checks the item's fields; throws `InputError` naming the first bad one. */
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): TaleoParams {

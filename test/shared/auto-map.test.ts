@@ -6,6 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { ADDITIONAL_FIELD_NAMES } from '../../nodes/TaleoLearn/params';
+import { additionalFieldsProperty } from '../../nodes/TaleoLearn/properties';
 import type { Sandbox, VendorName } from '../sandbox/types';
 import { jsonOf, pairedRows } from '../support/items';
 import { runNode } from '../support/run';
@@ -101,4 +103,8 @@ describe.each(CASES.map((vendorCase) => [vendorCase.vendor, vendorCase] as const
 		const result = await runNode(sandbox, vendor, { items: [{ title: 'Sales' }], parameters: autoMap, onError: 'continueErrorOutput' });
 		expect(jsonOf(result.outputs[2]).map((item) => item.error)).toEqual(['"Name" is missing']);
 	});
+});
+
+it('reads every Taleo Learn Additional Field from its column (the list Auto-Map reads is the collection\'s)', () => {
+	expect([...ADDITIONAL_FIELD_NAMES].sort()).toEqual((additionalFieldsProperty.options ?? []).map((option) => option.name).sort());
 });

@@ -7,12 +7,15 @@ import {
 	optionsCollection,
 	OUTPUTS_BY_OPERATION,
 	readOptionsCollection,
+	dataModeProperty,
 	resourceAndOperations,
+	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { operationOf, readGroups } from '../shared/list';
 import { assemblaApi } from './api';
+import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
 import { authenticationProperty, bodyFormatOption, membershipProperties, portfolioProperty } from './properties';
 
@@ -23,7 +26,7 @@ export class Assembla implements INodeType {
 		icon: { light: 'file:assembla.svg', dark: 'file:assembla.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(DISPLAY_NAME),
 		description: 'Create, get and list groups of spaces or users in an Assembla portfolio',
 		defaults: { name: 'Assembla' },
 		usableAsTool: true,
@@ -36,11 +39,13 @@ export class Assembla implements INodeType {
 		properties: [
 			authenticationProperty,
 			...resourceAndOperations({
+				vendor: DISPLAY_NAME,
 				getDescription:
 					'Get the group of the portfolio with this name (letter case aside): its ID, name and Assembla\'s group object',
 				getManyDescription: "List the portfolio's groups: ID, name and Assembla's group object of each",
 			}),
 			portfolioProperty,
+			dataModeProperty('name, type, items'),
 			nameProperty(MAX_NAME_LENGTH, 'Name of the group to create, unique in the portfolio regardless of case'),
 			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case, as Assembla does'),
 			...returnAllAndLimit,

@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Connection } from '../shared/types';
-import { requireBaseUrl } from '../shared/validate';
+import { InputError, requireBaseUrl } from '../shared/validate';
 
 export const DISPLAY_NAME = 'Assembla';
 
@@ -14,8 +14,23 @@ export function credentialType(ctx: IExecuteFunctions): string {
 	return ctx.getNodeParameter('authentication', 0, 'apiKey') === 'oAuth2' ? 'assemblaOAuth2Api' : 'assemblaApi';
 }
 
+export const NOT_CONNECTED =
+	'The Assembla OAuth2 credential is not connected yet: open it and click Connect (n8n 1.x: "Connect my account"), or use an Assembla API key credential';
+
+/**
+ * An OAuth2 credential (it has a client id) holds an access token only once its Connect finished.
+ * Without one n8n's OAuth2 helper fails each request with words a builder cannot act on ("OAuth
+ * credentials not connected", or "Unable to sign without access token" with no description).
+ */
+function requireConnected(credentials: ICredentialDataDecryptedObject): void {
+	if (!('clientId' in credentials)) return;
+	const tokenData = credentials.oauthTokenData as { access_token?: unknown } | undefined;
+	if (typeof tokenData?.access_token !== 'string' || tokenData.access_token === '') throw new InputError('Credential', NOT_CONNECTED);
+}
+
 /** Keys and tokens travel in headers: plain http only towards this machine (a test server). */
 export function connection(credentials: ICredentialDataDecryptedObject): Connection {
+	requireConnected(credentials);
 	return { baseUrl: requireBaseUrl('Base URL', credentials.baseUrl, 'https-or-loopback') };
 }
 

@@ -1,6 +1,7 @@
 /** Reads and checks one item's parameters before anything is sent; how names are compared. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { groupFields } from '../shared/fields';
 import { caseFoldedName, type NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
 import { oneOf, requireDnsLabel, requireText, textList } from '../shared/validate';
@@ -39,11 +40,12 @@ export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { port
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): AssemblaParams {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const fields = groupFields(ctx, itemIndex);
 	return {
-		name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH),
+		name: requireText('Name', fields.field('name'), MAX_NAME_LENGTH),
 		portfolio: requireDnsLabel('Portfolio', ctx.getNodeParameter('portfolio', itemIndex)),
-		type: oneOf('Type', ctx.getNodeParameter('type', itemIndex, 'space'), groupTypes, choice),
-		items: textList('Items', ctx.getNodeParameter('items', itemIndex, '')),
+		type: oneOf('Type', fields.field('type', 'space'), groupTypes, choice),
+		items: textList('Items', fields.field('items', '')),
 		bodyFormat: oneOf('Body Format', options.bodyFormat ?? 'json', bodyFormats, choice),
 	};
 }

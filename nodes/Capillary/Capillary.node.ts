@@ -7,12 +7,15 @@ import {
 	optionsCollection,
 	OUTPUTS_BY_OPERATION,
 	readOptionsCollection,
+	dataModeProperty,
 	resourceAndOperations,
+	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { operationOf, readGroups } from '../shared/list';
 import { capillaryApi } from './api';
+import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
 import { additionalFields, apiPathOption, authenticationProperty } from './properties';
 
@@ -23,7 +26,7 @@ export class Capillary implements INodeType {
 		icon: { light: 'file:capillary.svg', dark: 'file:capillary.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(DISPLAY_NAME),
 		description: 'Create, get and list reward groups in Capillary',
 		defaults: { name: 'Capillary' },
 		usableAsTool: true,
@@ -44,9 +47,11 @@ export class Capillary implements INodeType {
 		properties: [
 			authenticationProperty,
 			...resourceAndOperations({
+				vendor: DISPLAY_NAME,
 				getDescription: "Get the reward group with this name (letter case aside): its ID, name and Capillary's group object",
 				getManyDescription: "List the reward groups: ID, name and Capillary's group object of each",
 			}),
+			dataModeProperty('name, rank'),
 			nameProperty(MAX_NAME_LENGTH),
 			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case; a group spelled exactly so comes first'),
 			...returnAllAndLimit,

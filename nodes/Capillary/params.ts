@@ -2,6 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { API_PATHS, DEFAULT_API_PATH, type ApiPath } from '../../credentials/common/capillary/paths';
+import { groupFields, type GroupFields } from '../shared/fields';
 import { caseFoldedName, type NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
 import { oneOf, optionalInteger, requireText } from '../shared/validate';
@@ -25,9 +26,9 @@ export interface CapillaryParams extends GroupParams {
  */
 export const NAME_POLICY: NamePolicy = { fold: caseFoldedName, ties: 'exactSpellingFirst' };
 
-function readRank(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
-	return optionalInteger('Rank', fields.rank, RANK_RANGE);
+function readRank(fields: GroupFields): number | undefined {
+	const additional = fields.collection('additionalFields', ['rank']) as Record<string, unknown>;
+	return optionalInteger('Rank', additional.rank, RANK_RANGE);
 }
 
 function readApiPath(ctx: IExecuteFunctions, itemIndex: number): ApiPath {
@@ -41,9 +42,10 @@ export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { apiP
 }
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): CapillaryParams {
+	const fields = groupFields(ctx, itemIndex);
 	return {
-		name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH),
-		rank: readRank(ctx, itemIndex),
+		name: requireText('Name', fields.field('name'), MAX_NAME_LENGTH),
+		rank: readRank(fields),
 		apiPath: readApiPath(ctx, itemIndex),
 	};
 }

@@ -8,12 +8,15 @@ import {
 	optionsCollection,
 	OUTPUTS_BY_OPERATION,
 	readOptionsCollection,
+	dataModeProperty,
 	resourceAndOperations,
+	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { operationOf, readGroups } from '../shared/list';
 import { helloIdApi } from './api';
+import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
 import { groupProperties, modeOptions } from './properties';
 
@@ -24,7 +27,7 @@ export class HelloId implements INodeType {
 		icon: { light: 'file:helloId.svg', dark: 'file:helloId.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(DISPLAY_NAME),
 		description: 'Create groups in HelloID (one request per item or many items per request), get and list them',
 		defaults: { name: 'HelloID' },
 		usableAsTool: true,
@@ -33,9 +36,11 @@ export class HelloId implements INodeType {
 		credentials: [{ name: 'helloIdApi', required: true }],
 		properties: [
 			...resourceAndOperations({
+				vendor: DISPLAY_NAME,
 				getDescription: "Get the group with this name (letter case aside): its GUID, name and HelloID's group object",
 				getManyDescription: "List the groups: GUID, name and HelloID's group object of each",
 			}),
+			dataModeProperty('name, isEnabled, userNames, …'),
 			nameProperty(MAX_NAME_LENGTH),
 			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case; a group spelled exactly so comes first'),
 			...returnAllAndLimit,

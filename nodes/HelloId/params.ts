@@ -1,6 +1,7 @@
 /** Reads and checks one item's parameters (docs/vendors/helloid.md); how names are compared. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { groupFields } from '../shared/fields';
 import { caseFoldedName, type NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
 import { InputError, optionalText, requireBoolean, requireText, textList } from '../shared/validate';
@@ -34,9 +35,9 @@ function guidList(field: string, value: unknown): string[] {
 }
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): HelloIdParams {
-	const parameter = (name: string, fallback: unknown) => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const parameter = groupFields(ctx, itemIndex).field;
 	// The name first: when several fields are wrong, the error names the one users look at first.
-	const name = requireText('Name', parameter('name', ''), MAX_NAME_LENGTH);
+	const name = requireText('Name', parameter('name'), MAX_NAME_LENGTH);
 	const managedBy = optionalText('Managed By User GUID', parameter('managedByUserGuid', ''), MAX_NAME_LENGTH);
 	return {
 		name,

@@ -50,6 +50,7 @@ export const groupProperties: INodeProperties[] = [
 		name: 'userGuids',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. F0CE1E44-25E8-4B12-8151-EF3525017647, 2B3F0A61-7C41-4E0E-9A57-0D6C8D1F5B22',
 		description:
 			'GUIDs of the users to link to the group. A list from an expression, or comma-separated text.',
 	},
@@ -67,6 +68,7 @@ export const groupProperties: INodeProperties[] = [
 		name: 'applicationGuids',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. 7DF48871-E9DA-4FB2-9251-00035AD8483B',
 		description:
 			'GUIDs of the applications to link to the group. A list from an expression, or comma-separated text.',
 	},

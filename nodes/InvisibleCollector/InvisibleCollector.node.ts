@@ -7,12 +7,15 @@ import {
 	optionsCollection,
 	OUTPUTS_BY_OPERATION,
 	readOptionsCollection,
+	dataModeProperty,
 	resourceAndOperations,
+	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { operationOf, readGroups } from '../shared/list';
 import { invisibleCollectorApi } from './api';
+import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
 
 export class InvisibleCollector implements INodeType {
@@ -22,7 +25,7 @@ export class InvisibleCollector implements INodeType {
 		icon: { light: 'file:invisibleCollector.svg', dark: 'file:invisibleCollector.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(DISPLAY_NAME),
 		description: 'Create, get and list groups in Invisible Collector',
 		defaults: { name: 'Invisible Collector' },
 		usableAsTool: true,
@@ -31,9 +34,11 @@ export class InvisibleCollector implements INodeType {
 		credentials: [{ name: 'invisibleCollectorApi', required: true }],
 		properties: [
 			...resourceAndOperations({
+				vendor: DISPLAY_NAME,
 				getDescription: 'Get the group with exactly this name: its ID, name and the group object Invisible Collector returns',
 				getManyDescription: "List the company's groups (one request: no paging is documented): ID, name and group object of each",
 			}),
+			dataModeProperty('name'),
 			nameProperty(MAX_NAME_LENGTH),
 			getNameProperty(MAX_NAME_LENGTH, 'compared exactly, letter case included'),
 			...returnAllAndLimit,

@@ -1,6 +1,7 @@
 /** Reads and checks one item's parameters; how names are compared. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { groupFields } from '../shared/fields';
 import { exactName, type NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
 import { requireText } from '../shared/validate';
@@ -12,7 +13,7 @@ export const MAX_NAME_LENGTH = 255;
 export const NAME_POLICY: NamePolicy = { fold: exactName, ties: 'firstListed' };
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): GroupParams {
-	return { name: requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH) };
+	return { name: requireText('Name', groupFields(ctx, itemIndex).field('name'), MAX_NAME_LENGTH) };
 }
 
 export function nameKey({ name }: GroupParams): string {

@@ -7,13 +7,16 @@ import {
 	optionsCollection,
 	OUTPUTS_BY_OPERATION,
 	readOptionsCollection,
+	dataModeProperty,
 	resourceAndOperations,
+	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { operationOf, readGroups } from '../shared/list';
 import { taleoLearnApi } from './api';
 import { getLearnCenters } from './learnCenters';
+import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
 import { fieldSpellingOption, taleoFieldProperties, taleoGroupProperties } from './properties';
 
@@ -24,7 +27,7 @@ export class TaleoLearn implements INodeType {
 		icon: { light: 'file:taleoLearn.svg', dark: 'file:taleoLearn.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(DISPLAY_NAME),
 		description: 'Create, get and list groups in Oracle Taleo Learn Cloud Service',
 		defaults: { name: 'Taleo Learn' },
 		usableAsTool: true,
@@ -33,11 +36,13 @@ export class TaleoLearn implements INodeType {
 		credentials: [{ name: 'taleoLearnApi', required: true }],
 		properties: [
 			...resourceAndOperations({
+				vendor: DISPLAY_NAME,
 				getDescription:
 					"Get the learn center's group with this name (letter case and surrounding spaces aside): its ID, name and Taleo's group object",
 				getManyDescription: "List the learn center's groups: ID, name and Taleo's group object of each",
 			}),
 			...taleoFieldProperties,
+			dataModeProperty('name, code, parentGroupId, …'),
 			nameProperty(MAX_NAME_LENGTH),
 			getNameProperty(MAX_NAME_LENGTH, 'compared without regard to letter case or surrounding spaces; a group spelled exactly so comes first'),
 			...returnAllAndLimit,

@@ -1,6 +1,7 @@
 /** Reads and checks one item's parameters (the GroupRequest fields); how names and codes are compared. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { groupFields } from '../shared/fields';
 import type { NamePolicy } from '../shared/names';
 import { isObject } from '../shared/outcome';
 import type { GroupParams } from '../shared/types';
@@ -54,15 +55,16 @@ export function readListQuery(ctx: IExecuteFunctions, itemIndex: number): { lear
 	return { learnCenterId: learnCenterIdOf(ctx.getNodeParameter('learnCenterId', itemIndex)) };
 }
 
+/** The Additional Fields (as named in `properties.ts`; a test keeps them equal), read from columns of those names with Auto-Map. */
+export const ADDITIONAL_FIELD_NAMES = ['activeFromDate', 'activeUntilDate', 'code', 'owners', 'parentGroupId', 'selfServiceOptions', 'statusFlag'];
+
 /** Reads and checks the item's fields; throws `InputError` naming the first bad one. */
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): TaleoParams {
 	const learnCenterId = learnCenterIdOf(ctx.getNodeParameter('learnCenterId', itemIndex));
-	const name = requireText('Name', ctx.getNodeParameter('name', itemIndex), MAX_NAME_LENGTH);
-	const onlyAllowOwnersToEditGroup = requireBoolean(
-		'Only Allow Owners To Edit Group',
-		ctx.getNodeParameter('onlyAllowOwnersToEditGroup', itemIndex, true),
-	);
-	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {});
+	const fields = groupFields(ctx, itemIndex);
+	const name = requireText('Name', fields.field('name'), MAX_NAME_LENGTH);
+	const onlyAllowOwnersToEditGroup = requireBoolean('Only Allow Owners To Edit Group', fields.field('onlyAllowOwnersToEditGroup', true));
+	const extra = fields.collection('additionalFields', ADDITIONAL_FIELD_NAMES);
 	if (!isObject(extra)) throw new InputError('Additional Fields', '"Additional Fields" must be an object');
 	const options = ctx.getNodeParameter('options', itemIndex, {});
 	const spelling = oneOf('Field Spelling', isObject(options) ? options.fieldSpelling : undefined, FIELD_SPELLINGS, choice);

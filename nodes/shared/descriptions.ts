@@ -1,7 +1,11 @@
 /** UI properties every group node shares: resource, operation, the Name field and the Options collection. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { AUTO_MAP, DATA_MODE, DEFINE_BELOW } from './fields';
+
 const showForCreate = { show: { resource: ['group'], operation: ['create'] } };
+/** A group field of Group → Create: shown while the fields are mapped one by one (not with Auto-Map). */
+const showForCreateFields = { show: { ...showForCreate.show, [DATA_MODE]: [DEFINE_BELOW] } };
 const showForGet = { show: { resource: ['group'], operation: ['get'] } };
 const showForGetMany = { show: { resource: ['group'], operation: ['getAll'] } };
 const showForReads = { show: { resource: ['group'], operation: ['get', 'getAll'] } };
@@ -43,20 +47,32 @@ export const resourceAndOperation: INodeProperties[] = [
 /**
  * Resource and operation for a node that can list its vendor's groups: Create, Get (one group by its
  * exact name) and Get Many. `listing` says in the vendor's words what the list holds and how Get matches.
+ * The actions name the vendor ("Create a group in Assembla"): n8n names a node added from the node
+ * panel after its action, and five nodes all called "Create a group" are told apart by icon only.
  */
-export function resourceAndOperations(listing: { getDescription: string; getManyDescription: string }): INodeProperties[] {
+export function resourceAndOperations(listing: { vendor: string; getDescription: string; getManyDescription: string }): INodeProperties[] {
 	const [resource, operation] = resourceAndOperation;
+	const { vendor } = listing;
 	return [
 		resource,
 		{
 			...operation,
 			options: [
-				{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a new group' },
-				{ name: 'Get', value: 'get', action: 'Get a group', description: listing.getDescription },
-				{ name: 'Get Many', value: 'getAll', action: 'Get many groups', description: listing.getManyDescription },
+				{ name: 'Create', value: 'create', action: `Create a group in ${vendor}`, description: `Create a new group in ${vendor}` },
+				{ name: 'Get', value: 'get', action: `Get a group in ${vendor}`, description: listing.getDescription },
+				{ name: 'Get Many', value: 'getAll', action: `Get many groups in ${vendor}`, description: listing.getManyDescription },
 			],
 		},
 	];
+}
+
+/**
+ * The line the canvas shows under the node's name: the vendor and what the node does ("Assembla:
+ * Create group"), so a renamed node still says where it writes. n8n's own nodes show
+ * "operation: resource" here; the vendor comes first because our five nodes share one resource.
+ */
+export function subtitleOf(vendor: string): string {
+	return `={{ "${vendor}: " + ({ "create": "Create group", "get": "Get group", "getAll": "Get many groups" })[$parameter["operation"]] }}`;
 }
 
 /** Name for Group → Get: the exact name sought, compared as `comparison` says. */
@@ -103,13 +119,41 @@ export function nameProperty(maxLength: number, description = 'Name of the group
 		default: '',
 		placeholder: 'e.g. Sales Team',
 		description: `${description}. Leading and trailing spaces are removed; at most ${maxLength} characters.`,
-		displayOptions: showForCreate,
+		displayOptions: showForCreateFields,
 	};
 }
 
 /** Shows a vendor field only for Group → Create. */
 export function forCreate(properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({ ...property, displayOptions: property.displayOptions ?? showForCreate }));
+	return properties.map((property) => ({ ...property, displayOptions: property.displayOptions ?? showForCreateFields }));
+}
+
+/**
+ * n8n's usual choice between mapping each field and taking the fields from the input (the words of
+ * its Postgres and Google Sheets nodes): a sheet with columns named like the fields needs no expressions.
+ */
+export function dataModeProperty(example: string): INodeProperties {
+	return {
+		displayName: 'Mapping Mode',
+		name: DATA_MODE,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Map Each Field Below',
+				value: DEFINE_BELOW,
+				description: 'Set the value of each field by hand or with an expression',
+			},
+			{
+				name: 'Auto-Map Input Data to Fields',
+				value: AUTO_MAP,
+				description: `Take each field from the input column of the same name (${example}); other columns are ignored`,
+			},
+		],
+		default: DEFINE_BELOW,
+		description: 'Whether to set the group fields one by one or take them from the input items by their names',
+		displayOptions: showForCreate,
+	};
 }
 
 /** Shows a vendor field for every operation (a filter the list uses too: Assembla's portfolio, Taleo Learn's learn center). */

@@ -15,15 +15,20 @@ export class InputError extends Error {
 
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
+/** What a value is, in a builder's words: "a list", "an object", "true/false", "a number". */
 function describe(value: unknown): string {
-	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'boolean') return 'true/false';
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/** Undefined or null: the field (or the input's column) is not there at all. */
+const missing = (value: unknown): boolean => value === undefined || value === null;
 
 /** A required text field: a string (numbers are taken as text), trimmed, not blank, within `maxLength`. */
 export function requireText(field: string, value: unknown, maxLength: number): string {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+	if (missing(value)) throw new InputError(field, `"${field}" is missing`);
 	if (typeof value !== 'string') {
 		throw new InputError(field, `"${field}" must be text, but it is ${describe(value)}`);
 	}
@@ -68,6 +73,7 @@ export function optionalInteger(
 export function requireBoolean(field: string, value: unknown): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
+	if (missing(value)) throw new InputError(field, `"${field}" is missing`);
 	throw new InputError(field, `"${field}" must be true or false, but it is ${describe(value)}`);
 }
 
@@ -103,7 +109,7 @@ export function requireDnsLabel(field: string, value: unknown): string {
 	if (typeof text !== 'string' || !DNS_LABEL.test(text)) {
 		throw new InputError(
 			field,
-			`"${field}" must be a single DNS label: letters, digits and hyphens only, at most 63 characters`,
+			`"${field}" may hold only letters, digits and hyphens (no spaces or dots), at most 63 characters`,
 		);
 	}
 	return text.toLowerCase();
@@ -113,7 +119,7 @@ export function requireDnsLabel(field: string, value: unknown): string {
 export function requireHostname(field: string, value: unknown): string {
 	const text = typeof value === 'string' ? value.trim().replace(/\.$/, '') : value;
 	if (typeof text !== 'string' || text.length > 253 || !text.split('.').every((label) => DNS_LABEL.test(label))) {
-		throw new InputError(field, `"${field}" must be a host name such as api.example.com, without scheme, port or path`);
+		throw new InputError(field, `"${field}" must be a host name such as api.example.com, without https://, port or path`);
 	}
 	return text.toLowerCase();
 }
@@ -142,7 +148,7 @@ export function requireBaseUrl(
 		url = undefined;
 	}
 	const problem = !url
-		? 'is not a URL'
+		? 'is not a web address such as https://api.example.com'
 		: !['http:', 'https:'].includes(url.protocol)
 			? 'must start with https://'
 			: url.username || url.password
@@ -152,7 +158,7 @@ export function requireBaseUrl(
 					: scheme === 'https-or-loopback' && url.protocol === 'http:' && !isLoopbackHttp(url)
 						? 'must use https:// (http:// is only allowed for localhost)'
 						: undefined;
-	if (problem || !url) throw new InputError(field, `"${field}" ${problem ?? 'is not a URL'}`);
+	if (problem || !url) throw new InputError(field, `"${field}" ${problem ?? 'is not a web address'}`);
 	return url.toString().replace(/\/+$/, '');
 }
 

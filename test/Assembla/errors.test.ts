@@ -54,7 +54,7 @@ describe('portfolio', () => {
 		expect(pairedRows(result.outputs[0])).toEqual([0]);
 		expect(pairedRows(result.outputs[2])).toEqual([1]);
 		const [failed] = jsonOf(result.outputs[2]);
-		expect(failed.error).toMatch(/^"Portfolio" must be a single DNS label/);
+		expect(failed.error).toMatch(/^"Portfolio" may hold only letters, digits and hyphens/);
 		expect(failed.details).toEqual(expect.objectContaining({ field: 'Portfolio', attempts: 0, httpCode: null }));
 		expect(createRequests(sandbox)).toHaveLength(1);
 	});

@@ -8,6 +8,7 @@ import { sandboxCredential } from '../support/vendors';
 import type { CredentialStore } from '../harness';
 
 const sandbox = useSandbox();
+const NOT_CONNECTED = 'The Assembla OAuth2 credential is not connected yet: open it and click Connect (n8n 1.x: "Connect my account"), or use an Assembla API key credential';
 interface TokenData {
 	access_token: string;
 	refresh_token: string;
@@ -128,4 +129,52 @@ it('keeps tokens and the client secret out of outputs, run data and logs', async
 	for (const secret of [before.access_token, before.refresh_token, after.access_token, ASSEMBLA_CLIENT_SECRET]) {
 		expect(everything).not.toContain(secret);
 	}
+});
+
+describe('a credential never connected (no token yet: Connect was not clicked)', () => {
+	const unconnected = (): CredentialStore => {
+		const credentials = sandboxCredential(sandbox, 'assembla', 'assemblaOAuth2Api');
+		delete credentials.assemblaOAuth2Api.oauthTokenData;
+		return credentials;
+	};
+
+	it('fails every item with a message that says to connect the credential, and sends nothing', async () => {
+		const result = await runNode(sandbox, 'assembla', {
+			items: rows('One', 'Two'),
+			credentialType: 'assemblaOAuth2Api',
+			credentials: unconnected(),
+			onError: 'continueErrorOutput',
+		});
+		expect(pairedRows(result.outputs[2])).toEqual([0, 1]);
+		for (const failed of jsonOf(result.outputs[2])) {
+			expect(failed.error).toEqual(expect.stringContaining(NOT_CONNECTED)); // n8n 1.x adds " [item 0]"
+			expect(failed.error).not.toMatch(/unable to sign/i);
+		}
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('says the same when n8n kept an empty token record (a Connect that did not finish)', async () => {
+		const credentials = unconnected();
+		credentials.assemblaOAuth2Api.oauthTokenData = {};
+		const result = await runNode(sandbox, 'assembla', { items: rows('One'), credentialType: 'assemblaOAuth2Api', credentials, onError: 'continueErrorOutput' });
+		expect(jsonOf(result.outputs[2]).map((item) => item.error)).toEqual([expect.stringContaining(NOT_CONNECTED)]);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('stops the run with the same message when the node does not continue on error', async () => {
+		const result = await runNode(sandbox, 'assembla', { items: rows('One'), credentialType: 'assemblaOAuth2Api', credentials: unconnected() });
+		expect(result.error?.message).toContain(NOT_CONNECTED);
+		expect(result.error?.description).toBeTruthy();
+	});
+
+	it('fails a Get Many the same way', async () => {
+		const result = await runNode(sandbox, 'assembla', {
+			items: rows('One'),
+			parameters: { operation: 'getAll' },
+			credentialType: 'assemblaOAuth2Api',
+			credentials: unconnected(),
+			onError: 'continueRegularOutput',
+		});
+		expect(jsonOf(result.outputs[0]).map((item) => item.error)).toEqual([expect.stringContaining(NOT_CONNECTED)]);
+	});
 });

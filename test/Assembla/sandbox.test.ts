@@ -1,4 +1,6 @@
 /** The Assembla sandbox reads requests the way a Rails server would, so the node's tests mean something. */
+import { ClientOAuth2 } from '@n8n/client-oauth2';
+
 import {
 	ASSEMBLA_API_KEY,
 	ASSEMBLA_API_SECRET,
@@ -116,6 +118,65 @@ describe('auth', () => {
 		expect(await refresh(`${ASSEMBLA_CLIENT_ID}:wrong`)).toBe(401);
 		expect(await refresh(`${ASSEMBLA_CLIENT_ID}:${ASSEMBLA_CLIENT_SECRET}`)).toBe(200);
 		expect(sandbox.vendors.assembla.refreshes).toBe(1);
+	});
+});
+
+describe('authorization-code flow, as n8n\'s OAuth2 client (the editor\'s Connect) runs it', () => {
+	const REDIRECT = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
+	const client = () =>
+		new ClientOAuth2({
+			clientId: ASSEMBLA_CLIENT_ID,
+			clientSecret: ASSEMBLA_CLIENT_SECRET,
+			authorizationUri: `${sandbox.baseUrl('assembla')}/authorization`,
+			accessTokenUri: `${sandbox.baseUrl('assembla')}/token`,
+			redirectUri: REDIRECT,
+			authentication: 'header',
+			state: 'csrf-state-1',
+			scopes: [],
+		});
+	const authorize = (uri: string) => fetch(uri, { redirect: 'manual' });
+
+	it('redirects back with a code and the state, exchanges the code once for tokens that work and refresh', async () => {
+		const oauth = client();
+		const page = await authorize(oauth.code.getUri());
+		expect(page.status).toBe(302);
+		const back = page.headers.get('location') ?? '';
+		expect(back.startsWith(`${REDIRECT}?`)).toBe(true);
+		expect(new URL(back).searchParams.get('state')).toBe('csrf-state-1');
+
+		const token = await oauth.code.getToken(back);
+		expect(token.tokenType).toBe('bearer');
+		const asBearer = (accessToken: string) =>
+			fetch(`${sandbox.baseUrl('assembla')}/v1/user.json`, { headers: { authorization: `Bearer ${accessToken}` } }).then((r) => r.status);
+		expect(await asBearer(token.accessToken)).toBe(200);
+
+		// The code is spent: a second exchange (a replayed callback) is refused.
+		await expect(oauth.code.getToken(back)).rejects.toThrow(/invalid_grant|authorization code/i);
+
+		sandbox.vendors.assembla.expireAccessTokens();
+		expect(await asBearer(token.accessToken)).toBe(401);
+		const refreshed = await token.refresh();
+		expect(await asBearer(refreshed.accessToken)).toBe(200);
+		expect(sandbox.vendors.assembla.refreshes).toBe(1);
+	});
+
+	it('refuses an unknown client on the authorize page and a code used by another redirect URI', async () => {
+		const unknown = new URL(client().code.getUri());
+		unknown.searchParams.set('client_id', 'someone-else');
+		expect((await authorize(unknown.toString())).status).toBe(400);
+
+		const back = (await authorize(client().code.getUri())).headers.get('location') ?? '';
+		const code = new URL(back).searchParams.get('code') ?? '';
+		const exchange = await fetch(`${sandbox.baseUrl('assembla')}/token`, {
+			method: 'POST',
+			headers: {
+				authorization: `Basic ${Buffer.from(`${ASSEMBLA_CLIENT_ID}:${ASSEMBLA_CLIENT_SECRET}`).toString('base64')}`,
+				'content-type': 'application/x-www-form-urlencoded',
+			},
+			body: `grant_type=authorization_code&code=${code}&redirect_uri=${encodeURIComponent('http://elsewhere.invalid/cb')}`,
+		});
+		expect(exchange.status).toBe(400);
+		expect(await exchange.json()).toMatchObject({ error: 'invalid_grant' });
 	});
 });
 

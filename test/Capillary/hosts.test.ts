@@ -60,8 +60,8 @@ describe('Capillary hosts', () => {
 		['http://capillary.example.com', '"Custom Host" must use https:// (http:// is only allowed for localhost)'],
 		['https://user:pw@capillary.example.com', '"Custom Host" must not contain a user name or password'],
 		['ftp://capillary.example.com', '"Custom Host" must start with https://'],
-		['capillary.example.com/path', '"Custom Host" must be a host name such as api.example.com, without scheme, port or path'],
-		['', '"Custom Host" must be a host name such as api.example.com, without scheme, port or path'],
+		['capillary.example.com/path', '"Custom Host" must be a host name such as api.example.com, without https://, port or path'],
+		['', '"Custom Host" must be a host name such as api.example.com, without https://, port or path'],
 	])('refuses the custom host %j', (customHost, message) => {
 		expect(() => capillaryBaseUrl({ region: 'custom', customHost })).toThrow(message);
 	});

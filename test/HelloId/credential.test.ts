@@ -33,7 +33,7 @@ describe('a hostile company name', () => {
 		expect(sandbox.requests).toHaveLength(0);
 		expect(pairedRows(result.outputs[2])).toEqual([0, 1]);
 		expect(result.outputs[2][0].json).toMatchObject({
-			error: '"Company Name" must be a single DNS label: letters, digits and hyphens only, at most 63 characters',
+			error: '"Company Name" may hold only letters, digits and hyphens (no spaces or dots), at most 63 characters',
 			details: { httpCode: null, attempts: 0 },
 		});
 	});

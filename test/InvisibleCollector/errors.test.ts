@@ -33,6 +33,13 @@ describe('Invisible Collector: bad input', () => {
 		expect(posts(sandbox)).toHaveLength(2);
 	});
 
+	it('says a name is missing when the input has no name at all (a webhook body without "name")', async () => {
+		const result = await runNode(sandbox, 'invisibleCollector', { items: [{ row: 0 }, { name: null, row: 1 }], onError: 'continueErrorOutput' });
+
+		expect(jsonOf(result.outputs[2]).map((json) => json.error)).toEqual(['"Name" is missing', '"Name" is missing']);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('refuses a credential base URL that is not http(s), sending nothing', async () => {
 		const result = await runNode(sandbox, 'invisibleCollector', { items: rows('a'), credential: { baseUrl: 'file:///etc/passwd' } });
 

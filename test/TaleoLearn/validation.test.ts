@@ -78,7 +78,7 @@ describe('Taleo Learn: input checks before any request', () => {
 	it.each([
 		['plain http to another host', 'http://tenant.learn.taleo.net', '"Instance URL" must use https:// (http:// is only allowed for localhost)'],
 		['a URL with credentials', 'https://user:pw@tenant.learn.taleo.net', '"Instance URL" must not contain a user name or password'],
-		['not a URL', 'tenant.learn.taleo.net', '"Instance URL" is not a URL'],
+		['not a URL', 'tenant.learn.taleo.net', '"Instance URL" is not a web address such as https://api.example.com'],
 	])('refuses an Instance URL with %s and sends nothing', async (_label, instanceUrl, error) => {
 		const result = await runNode(sandbox, 'taleoLearn', { items: [{ name: 'A' }, { name: 'B' }], credential: { instanceUrl }, onError: 'continueRegularOutput' });
 

@@ -2,26 +2,23 @@
  * The main command (`npm start`): build and pack the package, start the vendor sandbox, install n8n
  * 2.41.1 on first use, install the package into a fresh n8n user folder, import the sandbox credentials
  * and the examples, run each vendor's example once and print its Created / Conflict / error outputs,
- * then keep n8n running at http://127.0.0.1:5678 until Ctrl-C, stopping every process it started.
+ * empty the sandbox's groups (so the editor's first run shows every branch again), then keep n8n
+ * running at http://127.0.0.1:5678 until Ctrl-C, stopping every process it started.
  */
 import { createServer } from 'node:net';
 
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/types';
-import { formatBranches } from './suites/branches';
-import { loadExample } from './suites/examples';
 import { N8N_2 } from './n8n/flavors';
 import { ensureN8n } from './n8n/install-n8n';
 import { Cleanup, type Started } from './n8n/cleanup';
-import { activateWorkflow } from './n8n/n8n-cli';
 import type { N8nInstance } from './n8n/n8n-instance';
 import { startMain } from './n8n/n8n-process';
 import { packPackage } from './n8n/pack';
 import { prepareN8n } from './n8n/prepare-n8n';
 import { RestSession, SANDBOX_OWNER } from './n8n/rest-session';
-import { runVendorExample } from './n8n/run-example';
-import { VENDOR_CASES } from './suites/vendors';
 import { WEBHOOK_EXAMPLE } from './n8n/webhook';
+import { prepareDemo } from './suites/demo-preparation';
 
 const PORT = 5678;
 
@@ -35,21 +32,6 @@ function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
-
-async function printExampleRuns(instance: N8nInstance): Promise<void> {
-	for (const vendorCase of VENDOR_CASES) {
-		const example = loadExample(vendorCase.example);
-		log(`Running "${example.name}" with n8n execute ...`);
-		try {
-			const { rows } = await runVendorExample(instance, vendorCase);
-			console.log(`\n${formatBranches(`${vendorCase.displayName} (examples/${vendorCase.example})`, rows)}\n`);
-		} catch (error) {
-			// One vendor's failure should not hide the others' results.
-			console.log(`\n${vendorCase.displayName}: the example did not run: ${error instanceof Error ? error.message : String(error)}\n`);
-		}
-	}
-}
-
 function printRunning(instance: N8nInstance, sandbox: Sandbox): void {
 	const url = instance.baseUrl;
 	console.log(
@@ -60,6 +42,9 @@ function printRunning(instance: N8nInstance, sandbox: Sandbox): void {
 			'  The example workflows are under Overview; their credentials point at the sandbox.',
 			`  Try the webhook: curl -i -X POST ${url}/webhook/${WEBHOOK_EXAMPLE.path} -H 'content-type: application/json' -d '{"name":"Marketing"}'`,
 			'    (201 the first time, 409 when the group already exists)',
+			'  The demo emptied the sandbox\'s groups after its own runs: an example run from the editor shows',
+			'    Created, Conflict and error rows; a second run finds its groups and shows them under Conflict',
+			'    (Taleo Learn refuses a repeated code, not a repeated name: it creates the names again).',
 			`  Vendor sandbox (stands in for the five APIs): ${sandbox.url}`,
 			'Press Ctrl-C to stop n8n and the sandbox.',
 			'',
@@ -81,8 +66,7 @@ async function main(): Promise<void> {
 			env: { N8N_SECURE_COOKIE: 'false' }, // plain http on 127.0.0.1
 		});
 		const { instance, sandbox } = started;
-		await printExampleRuns(instance);
-		await activateWorkflow(instance, loadExample(WEBHOOK_EXAMPLE.file).id);
+		await prepareDemo(instance, sandbox, log);
 		const n8n = await startMain(instance, { log });
 		await RestSession.setupOwner(instance.baseUrl);
 		printRunning(instance, sandbox);

@@ -426,6 +426,28 @@ describe('concurrency, latency, stats', () => {
 		expect(Date.now() - started).toBeLessThan(50);
 	});
 
+	it('clearGroups forgets every vendor\'s groups and the request log, and keeps issued tokens valid', async () => {
+		const { vendors } = sandbox;
+		await createGroup('Sales');
+		vendors.helloId.addGroup('Sales');
+		vendors.capillary.addGroup('Sales');
+		vendors.taleoLearn.addGroup(178409, { name: 'Sales', code: 'SALES' });
+		const tokens = vendors.assembla.issueTokens();
+		const bearer = { token: tokens.access_token, headers: JSON_TYPE, body: JSON.stringify({ name: 'Sales' }) };
+		expect((await call('POST', '/assembla/v1/groups.json?portfolio=sandbox', bearer)).status).toBe(201);
+
+		sandbox.clearGroups();
+		expect(sandbox.requests).toHaveLength(0);
+		expect(vendors.invisibleCollector.groupsOf()).toEqual([]);
+		expect(vendors.helloId.groups()).toEqual([]);
+		expect(vendors.capillary.groups()).toEqual([]);
+		expect(vendors.taleoLearn.allGroups()).toEqual([]);
+		expect(vendors.assembla.groupsOf()).toEqual([]);
+		// The same names are free again, and the access token issued before still signs requests.
+		expect((await createGroup('Sales')).status).toBe(201);
+		expect((await call('POST', '/assembla/v1/groups.json?portfolio=sandbox', bearer)).status).toBe(201);
+	});
+
 	it('serves thousands of keep-alive requests', async () => {
 		const total = 3000;
 		let next = 0;

@@ -198,6 +198,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			restoreDefaults();
 			for (const mount of byName.values()) mount.instance.reset();
 		},
+		clearGroups: () => {
+			resetStats();
+			for (const mount of byName.values()) mount.instance.clearGroups();
+		},
 		inject: (spec: FaultSpec) => faults.push(spec),
 		setLatency,
 		setRateLimit: (limit: RateLimit | null) => limiter.configure(limit),

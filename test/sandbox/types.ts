@@ -62,6 +62,8 @@ export interface VendorInstance<Options, Api> {
 	configure(options: Partial<Options>): void;
 	/** Back to the state and options the instance was created with. */
 	reset(): void;
+	/** Forgets every group; accounts, issued tokens and options stay (the demo's imported credentials keep working). */
+	clearGroups(): void;
 	/** Default credentials, named like the node's credential fields (e.g. `{ apiToken }`). */
 	credentials(): Readonly<Record<string, string>>;
 }
@@ -155,6 +157,12 @@ export interface Sandbox {
 	resetStats(): void;
 	/** resetStats + vendor state, faults, latency, rate limit and vendor options back to the start options. */
 	reset(): void;
+	/**
+	 * Forgets every vendor's groups and the request log, and nothing else: tokens issued so far (Assembla
+	 * OAuth2, Capillary) stay valid, so credentials that hold them keep working. The demo calls it after
+	 * its own example runs, so the editor's first run finds no group of the examples.
+	 */
+	clearGroups(): void;
 	inject(fault: FaultSpec): void;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | null): void;

@@ -40,16 +40,30 @@ describe.each(VENDOR_LIST.map((wiring) => [wiring.displayName, wiring] as const)
 		expect(outputNames(outputsFor('getAll', 'continueErrorOutput'))).toEqual(['Success', 'Error']);
 	});
 
-	it('offers Create, Get and Get Many with n8n\'s action wording, usable as a tool', () => {
+	it('offers Create, Get and Get Many with n8n\'s action wording and the vendor named, usable as a tool', () => {
 		const operation = description.properties.find((property) => property.name === 'operation');
 		const options = (operation?.options ?? []) as Array<{ name: string; value: string; action?: string; description?: string }>;
 		expect(options.map(({ name, value, action }) => ({ name, value, action }))).toEqual([
-			{ name: 'Create', value: 'create', action: 'Create a group' },
-			{ name: 'Get', value: 'get', action: 'Get a group' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many groups' },
+			{ name: 'Create', value: 'create', action: `Create a group in ${wiring.displayName}` },
+			{ name: 'Get', value: 'get', action: `Get a group in ${wiring.displayName}` },
+			{ name: 'Get Many', value: 'getAll', action: `Get many groups in ${wiring.displayName}` },
 		]);
 		for (const option of options.slice(1)) expect(option.description).toMatch(/ID.*name/);
 		expect(description.usableAsTool).toBe(true);
+	});
+
+	it('shows the vendor and the operation under the node on the canvas (its subtitle), also when saved without the operation', () => {
+		const subtitleFor = (operation: string | undefined): unknown => {
+			const parameters = { ...wiring.parameters };
+			if (operation === undefined) delete parameters.operation;
+			else parameters.operation = operation;
+			const { workflow, nodeUnderTest } = buildWorkflow({ type: wiring.node, parameters }, []);
+			return workflow.expression.getSimpleParameterValue(nodeUnderTest, description.subtitle ?? '', 'internal', {});
+		};
+		expect(subtitleFor('create')).toBe(`${wiring.displayName}: Create group`);
+		expect(subtitleFor(undefined)).toBe(`${wiring.displayName}: Create group`);
+		expect(subtitleFor('get')).toBe(`${wiring.displayName}: Get group`);
+		expect(subtitleFor('getAll')).toBe(`${wiring.displayName}: Get many groups`);
 	});
 
 	it('shows Return All and Limit (default 50, at least 1, only without Return All) for Get Many, and a Name for Get', () => {

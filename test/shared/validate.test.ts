@@ -28,11 +28,11 @@ describe('requireText', () => {
 	it.each([
 		['', /is empty/],
 		['   ', /is empty/],
-		[null, /must be text, but it is null/],
-		[undefined, /must be text, but it is a undefined/],
+		[null, /^"Name" is missing$/],
+		[undefined, /^"Name" is missing$/],
 		[{ a: 1 }, /an object/],
 		[['x'], /a list/],
-		[true, /a boolean/],
+		[true, /must be text, but it is true\/false/],
 		['a\nb', /control characters/],
 		['x'.repeat(11), /longer than 10/],
 	])('refuses %p naming the field', (value, message) => {
@@ -103,6 +103,6 @@ describe('hosts and URLs', () => {
 		expect(() => requireBaseUrl('Base URL', 'https://u:p@x.com')).toThrow(/user name or password/);
 		expect(() => requireBaseUrl('Base URL', 'https://x.com/?a=1')).toThrow(/\? or #/);
 		expect(() => requireBaseUrl('Base URL', 'http://x.com', 'https-or-loopback')).toThrow(/only allowed for localhost/);
-		expect(() => requireBaseUrl('Base URL', 'not a url')).toThrow(/not a URL/);
+		expect(() => requireBaseUrl('Base URL', 'not a url')).toThrow(/"Base URL" is not a web address such as https:\/\/api.example.com/);
 	});
 });

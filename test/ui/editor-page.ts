@@ -104,3 +104,45 @@ export async function keepingFailureShot<T>(page: Page, dir: string, name: strin
 		throw error;
 	}
 }
+
+/**
+ * Adds a node from the node panel as a builder does on an open workflow: the + at the canvas's top
+ * right opens the panel (n8n 2.41 moved the keyboard shortcut from Tab to N), the
+ * search finds the vendor, a click on its node lists the actions, a click on `action` adds the node
+ * (n8n opens its parameter panel, closed here). Returns what the canvas shows of the new node (its
+ * name and the line under it).
+ */
+export async function addNodeFromPanel(page: Page, search: string, action: string): Promise<string> {
+	await page.locator(byTestId('canvas-node')).first().waitFor({ timeout: 30_000 });
+	const before = await page.locator(byTestId('canvas-node')).count();
+	await page.click(byTestId('node-creator-plus-button'));
+	await page.fill(`${byTestId('node-creator-search-bar')} input, input${byTestId('node-creator-search-bar')}`, search);
+	// A node with several actions is listed by its name; a click opens its actions.
+	await page.locator(byTestId('node-creator-item-name')).getByText(search, { exact: true }).first().click();
+	// An installed community node lists its actions on its details page, by their words.
+	await page.locator(byTestId('node-creator')).getByText(action, { exact: true }).first().click();
+	await page.waitForSelector(byTestId('ndv'), { timeout: 15_000 });
+	await closeNodePanel(page);
+	const added = page.locator(byTestId('canvas-node')).nth(before); // the canvas appends the new node
+	await added.waitFor({ timeout: 10_000 });
+	return ((await added.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Opens a saved OAuth2 credential and clicks Connect: n8n opens the authorization page in a popup,
+ * which (the sandbox approving at once) goes back to n8n's callback; the dialog then shows n8n's
+ * "connected" banner. Returns that banner's text.
+ */
+export async function connectOAuth2(page: Page, baseUrl: string, credentialId: string): Promise<string> {
+	await page.goto(`${baseUrl}/home/credentials/${credentialId}`);
+	const notConnected = page.locator(byTestId('oauth-not-connected-banner'));
+	await notConnected.waitFor({ timeout: 30_000 });
+	const popup = page.context().waitForEvent('page', { timeout: 30_000 });
+	await notConnected.getByRole('button').first().click();
+	await popup;
+	const connected = page.locator(byTestId('oauth-connect-success-banner'));
+	await connected.waitFor({ timeout: 30_000 });
+	const message = ((await connected.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+	await page.keyboard.press('Escape');
+	return message;
+}

@@ -1,6 +1,7 @@
 /**
  * What the browser test drives: the package packed and installed into a fresh n8n 2.x with the
- * sandbox credentials and the examples imported (as `npm start` does), n8n's main process, the owner
+ * sandbox credentials and the examples imported, the examples run once and the sandbox's groups
+ * emptied (`prepareDemo`, as `npm start` does), n8n's main process, the owner
  * account, and Debian's Chromium started headless through playwright-core.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -15,6 +16,7 @@ import { startMain } from '../e2e/n8n/n8n-process';
 import { packPackage } from '../e2e/n8n/pack';
 import { prepareN8n } from '../e2e/n8n/prepare-n8n';
 import { RestSession } from '../e2e/n8n/rest-session';
+import { prepareDemo } from '../e2e/suites/demo-preparation';
 
 /** Debian's package; CHROMIUM_PATH points elsewhere. Never a browser a tool downloads. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,6 +53,8 @@ export async function startEditorStack(log: (line: string) => void, shotsDir: st
 		started.instance = await prepareN8n(install, started.packed, started.sandbox, log, {
 			env: { N8N_SECURE_COOKIE: 'false' },
 		});
+		// What `npm start` does before the editor opens: the examples' own runs, then empty groups.
+		await prepareDemo(started.instance, started.sandbox, log);
 		await startMain(started.instance, { log });
 		await RestSession.setupOwner(started.instance.baseUrl);
 		browser = await chromium.launch({

@@ -2,7 +2,9 @@
  * `npm run test:ui`: the editor as a builder meets it, in Debian's Chromium. One n8n 2.x with the
  * package installed as `npm start` installs it (sandbox credentials and examples imported); every
  * example opens with no parameter issue and, run from the editor, shows its rows on the branches
- * the real-n8n suite expects; every credential that has a Test passes it from its dialog.
+ * the real-n8n suite expects (after the demo's own runs, as `npm start` leaves the sandbox); each vendor
+ * node added from the node panel shows its vendor on the canvas; every credential that has a Test
+ * passes it from its dialog, and the Assembla OAuth2 credential connects with Connect.
  *
  * Screenshots of failures go to build/ui/; UI_README_PICTURES=1 also refreshes the README's pictures
  * in docs/images/ from this run.
@@ -17,6 +19,8 @@ import { BRANCHES, type Branch } from '../e2e/suites/branches';
 import { VENDOR_CASES } from '../e2e/suites/vendors';
 import { startEditorStack, type EditorStack } from './editor-stack';
 import {
+	addNodeFromPanel,
+	connectOAuth2,
 	edgeItemCount,
 	executeWorkflow,
 	keepingFailureShot,
@@ -111,5 +115,26 @@ describe('every credential with a Test passes it from its dialog', () => {
 	test.each(testable.map((credential) => [credential.name, credential.id]))('%s', async (_name, id) => {
 		const message = await keepingFailureShot(page, SHOTS, `credential-${id}`, () => testCredential(page, stack.instance.baseUrl, id));
 		expect(message).toBe('Connection tested successfully');
+	});
+});
+
+describe('a vendor node added from the node panel shows its vendor on the canvas', () => {
+	test.each(VENDOR_CASES.map((vendorCase) => [vendorCase.displayName, vendorCase]))('%s', async (displayName, vendorCase) => {
+		const workflow = readWorkflow(join(EXAMPLES_DIR, vendorCase.example));
+		const shown = await keepingFailureShot(page, SHOTS, `add-${vendorCase.vendor}`, async () => {
+			await openWorkflow(page, stack.instance.baseUrl, workflow.id);
+			return addNodeFromPanel(page, displayName, `Create a group in ${displayName}`);
+		});
+		// The node's name (from the action) and the line under it both name the vendor.
+		expect(shown).toContain(`Create a group in ${displayName}`);
+		expect(shown).toContain(`${displayName}: Create group`);
+	});
+});
+
+describe('the Assembla OAuth2 credential connects from its dialog', () => {
+	const oauth2 = VENDOR_CASES.flatMap((vendorCase) => vendorCase.credentials).filter((credential) => credential.secretField === null);
+	test.each(oauth2.map((credential) => [credential.name, credential.id]))('%s', async (_name, id) => {
+		const message = await keepingFailureShot(page, SHOTS, `connect-${id}`, () => connectOAuth2(page, stack.instance.baseUrl, id));
+		expect(message).toMatch(/Account connected/);
 	});
 });

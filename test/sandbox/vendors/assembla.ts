@@ -1,6 +1,7 @@
 /**
  * Assembla: `X-Api-Key`/`X-Api-Secret` or an OAuth2 Bearer token (short-lived, refreshed at `POST /token`
- * with the client's Basic auth), `GET /v1/user.json`, `POST /v1/groups.(json|xml)?portfolio=` and
+ * with the client's Basic auth), the authorization-code flow (`GET /authorization` approves at once, as the
+ * sandbox's one user, and redirects back with a one-time code; `POST /token` exchanges it), `GET /v1/user.json`, `POST /v1/groups.(json|xml)?portfolio=` and
  * `GET /v1/groups.(json|xml)?portfolio=&page=&per_page=`.
  *
  * Contract and choices: docs/vendors/assembla.md.
@@ -270,6 +271,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 	let portfolios = new Map<string, Portfolio>();
 	let accessTokens = new Map<string, number>(); // token → expires at
 	let refreshTokens = new Set<string>();
+	let codes = new Map<string, string>(); // authorization code → the redirect URI it was issued for
 	let nextGroupId = 1;
 	let refreshes = 0;
 
@@ -286,6 +288,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		portfolios = new Map();
 		accessTokens = new Map();
 		refreshTokens = new Set();
+		codes = new Map();
 		nextGroupId = 1;
 		refreshes = 0;
 		addPortfolio(ASSEMBLA_PORTFOLIO);
@@ -336,6 +339,36 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		return Date.now() < expiresAt ? 'ok' : 'expired';
 	};
 
+	/**
+	 * The authorize page: the sandbox's user approves every request of the known client at once, so the
+	 * browser goes straight back to `redirect_uri` with a one-time `code` (and the client's `state`).
+	 */
+	const authorization = (request: VendorRequest): VendorResponse => {
+		if (request.method !== 'GET') return empty(405);
+		const { client_id: clientId, redirect_uri: redirectUri, response_type: responseType, state } = request.query;
+		const refuse = (message: string): VendorResponse => ({ status: 400, text: message, contentType: 'text/plain; charset=utf-8' });
+		if (clientId !== ASSEMBLA_CLIENT_ID) return refuse('Unknown client_id');
+		if (responseType !== 'code') return refuse('response_type must be code');
+		if (typeof redirectUri !== 'string' || !/^https?:\/\//.test(redirectUri)) return refuse('redirect_uri must be an http(s) address');
+		const code = newId();
+		codes.set(code, redirectUri);
+		const back = new URL(redirectUri);
+		back.searchParams.set('code', code);
+		if (typeof state === 'string') back.searchParams.set('state', state);
+		return { status: 302, headers: { location: back.toString() }, text: '' };
+	};
+
+	/** `authorization_code`: a code is used once, by the redirect URI it was issued for. */
+	const exchangeCode = (form: Params): VendorResponse => {
+		const code = typeof form.code === 'string' ? form.code : '';
+		const redirectUri = codes.get(code);
+		codes.delete(code);
+		if (redirectUri === undefined || (form.redirect_uri !== undefined && form.redirect_uri !== redirectUri)) {
+			return json(400, { error: 'invalid_grant', error_description: 'The authorization code is invalid or was used already' });
+		}
+		return json(200, issueTokens());
+	};
+
 	const token = (request: VendorRequest): VendorResponse => {
 		if (request.method !== 'POST') return empty(405);
 		const basic = /^basic (.+)$/i.exec(request.headers.authorization ?? '');
@@ -345,8 +378,9 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		}
 		// Assembla's docs put the grant in the query string; OAuth2 clients send a form body. Take either.
 		const form = { ...request.query, ...parseNestedQuery(request.body) };
+		if (form.grant_type === 'authorization_code') return exchangeCode(form);
 		if (form.grant_type !== 'refresh_token') {
-			return json(400, { error: 'unsupported_grant_type', error_description: 'The sandbox serves refresh_token only' });
+			return json(400, { error: 'unsupported_grant_type', error_description: 'The sandbox serves authorization_code and refresh_token' });
 		}
 		if (typeof form.refresh_token !== 'string' || !refreshTokens.has(form.refresh_token)) {
 			return json(400, { error: 'invalid_grant', error_description: 'The refresh token is invalid' });
@@ -401,6 +435,7 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 	const handle = (request: VendorRequest): VendorResponse => {
 		const { path, method } = request;
 		if (path === '/token') return token(request);
+		if (path === '/authorization') return authorization(request);
 		const route = /^\/v1\/(user|groups)\.(json|xml)$/.exec(path);
 		if (!route) return empty(404);
 		const format = route[2] as Format;
@@ -445,6 +480,12 @@ function create(initial?: Partial<AssemblaOptions>): VendorInstance<AssemblaOpti
 		handle,
 		configure,
 		reset,
+		clearGroups: () => {
+			for (const portfolio of portfolios.values()) {
+				portfolio.groups.length = 0;
+				portfolio.taken.clear();
+			}
+		},
 		credentials: () => ({
 			apiKey: ASSEMBLA_API_KEY,
 			apiSecret: ASSEMBLA_API_SECRET,

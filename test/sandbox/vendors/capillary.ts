@@ -338,6 +338,9 @@ function create(initial?: Partial<CapOptions>): VendorInstance<CapOptions, CapAp
 		handle,
 		configure,
 		reset,
+		clearGroups: () => {
+			groups = [];
+		},
 		credentials: () => ({
 			username: CAP_USERNAME,
 			password: CAP_PASSWORD,

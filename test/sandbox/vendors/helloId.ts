@@ -275,6 +275,9 @@ function create(initial?: Partial<HelloIdOptions>): VendorInstance<HelloIdOption
 		handle,
 		configure,
 		reset,
+		clearGroups: () => {
+			groups = [];
+		},
 		credentials: () => ({ companyName: HELLOID_COMPANY, apiKey: HELLOID_API_KEY, apiSecret: HELLOID_API_SECRET }),
 	};
 }

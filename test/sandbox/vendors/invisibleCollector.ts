@@ -176,6 +176,12 @@ function create(initial?: Partial<IcOptions>): VendorInstance<IcOptions, IcApi> 
 		handle,
 		configure,
 		reset,
+		clearGroups: () => {
+			for (const account of accounts.values()) {
+				account.groups.length = 0;
+				account.byName.clear();
+			}
+		},
 		credentials: () => ({ apiToken: IC_DEFAULT_TOKEN }),
 	};
 }

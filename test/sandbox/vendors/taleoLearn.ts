@@ -383,6 +383,9 @@ function create(initial?: Partial<TaleoOptions>): VendorInstance<TaleoOptions, T
 		handle,
 		configure,
 		reset,
+		clearGroups: () => {
+			groups = new Map(TALEO_LEARN_CENTERS.map((center) => [center.id, []]));
+		},
 		credentials: () => ({ username: TALEO_USERNAME, password: TALEO_PASSWORD }),
 	};
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	dataModeProperty,
 	forCreate,
 	getNameProperty,
 	nameProperty,
@@ -10,10 +11,12 @@ import {
 	readOptionsCollection,
 	resourceAndOperations,
 	returnAllAndLimit,
+	subtitleOf,
 } from '../shared/descriptions';
 import { createGroups } from '../shared/execute';
 import { operationOf, readGroups } from '../shared/list';
 import { scimApi } from './api';
+import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
 import { groupProperties } from './properties';
 
@@ -24,7 +27,7 @@ export class Scim implements INodeType {
 		icon: { light: 'file:scim.svg', dark: 'file:scim.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(DISPLAY_NAME),
 		description: 'Create, get and list groups in any service that speaks SCIM 2.0 (RFC 7643, RFC 7644)',
 		defaults: { name: 'SCIM 2.0' },
 		usableAsTool: true,
@@ -33,9 +36,11 @@ export class Scim implements INodeType {
 		credentials: [{ name: 'scimApi', required: true }],
 		properties: [
 			...resourceAndOperations({
+				vendor: DISPLAY_NAME,
 				getDescription: "Get the group with this display name, found with the service's displayName filter: its ID, name and the SCIM Group resource",
 				getManyDescription: "List the service's groups (GET /Groups, 1-based paging): ID, name and SCIM Group resource of each",
 			}),
+			dataModeProperty('name, externalId, members'),
 			nameProperty(MAX_NAME_LENGTH),
 			getNameProperty(MAX_NAME_LENGTH, "found with the service's filter (letter case aside where the service follows RFC 7644), exact spelling first"),
 			...returnAllAndLimit,

@@ -1,9 +1,11 @@
 /** Reads and checks one item's parameters (docs/vendors/scim.md); how names are compared. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { groupFields } from '../shared/fields';
 import type { NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
 import { optionalText, requireText, textList } from '../shared/validate';
+import { ADDITIONAL_FIELD_NAMES } from './properties';
 
 /** RFC 7643 sets no limit; this keeps a mistaken mapping (a whole document) from being sent as a name. */
 export const MAX_NAME_LENGTH = 255;
@@ -25,10 +27,11 @@ export interface ScimParams extends GroupParams {
 export const NAME_POLICY: NamePolicy = { fold: (name) => name.toLowerCase(), ties: 'exactSpellingFirst' };
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): ScimParams {
-	const parameter = (name: string, fallback: unknown) => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const name = requireText('Name', parameter('name', ''), MAX_NAME_LENGTH);
-	const externalId = optionalText('External ID', parameter('externalId', ''), MAX_EXTERNAL_ID_LENGTH);
-	return { name, externalId, members: textList('Members', parameter('members', '')) };
+	const fields = groupFields(ctx, itemIndex);
+	const name = requireText('Name', fields.field('name'), MAX_NAME_LENGTH);
+	const extra = fields.collection('additionalFields', ADDITIONAL_FIELD_NAMES) as Record<string, unknown>;
+	const externalId = optionalText('External ID', extra.externalId ?? '', MAX_EXTERNAL_ID_LENGTH);
+	return { name, externalId, members: textList('Members', extra.members ?? '') };
 }
 
 export function nameKey({ name }: ScimParams): string {

@@ -28,7 +28,7 @@ describe('SCIM 2.0: create', () => {
 	it('sends members as { value } and the externalId, and scimmy stores them', async () => {
 		const result = await runNode(sandbox, 'scim', {
 			items: rows('Ops'),
-			parameters: { externalId: 'hr-42', members: 'user-1, user-2' },
+			parameters: { additionalFields: { externalId: 'hr-42', members: 'user-1, user-2' } },
 		});
 
 		expect(jsonOf(result.outputs[0])).toHaveLength(1);
@@ -74,7 +74,7 @@ describe('SCIM 2.0: conflicts', () => {
 	it('with an externalId, the lookup asks for the externalId first', async () => {
 		const existing = sandbox.vendors.scim.addGroup('Legal', 'ext-7');
 
-		const result = await runNode(sandbox, 'scim', { items: rows('Legal'), parameters: { externalId: 'ext-7' } });
+		const result = await runNode(sandbox, 'scim', { items: rows('Legal'), parameters: { additionalFields: { externalId: 'ext-7' } } });
 
 		expect(jsonOf(result.outputs[1])[0]).toMatchObject({ id: existing.id });
 		expect(lists(sandbox)[0].query.filter).toBe('externalId eq "ext-7"');
@@ -83,7 +83,7 @@ describe('SCIM 2.0: conflicts', () => {
 	it('falls back to the name when no group holds the externalId', async () => {
 		const existing = sandbox.vendors.scim.addGroup('Legal', 'someone-else');
 
-		const result = await runNode(sandbox, 'scim', { items: rows('Legal'), parameters: { externalId: 'ext-8' } });
+		const result = await runNode(sandbox, 'scim', { items: rows('Legal'), parameters: { additionalFields: { externalId: 'ext-8' } } });
 
 		expect(jsonOf(result.outputs[1])[0]).toMatchObject({ id: existing.id });
 		expect(lists(sandbox).map((request) => request.query.filter)).toEqual(['externalId eq "ext-8"', 'displayName eq "Legal"']);

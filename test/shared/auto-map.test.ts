@@ -74,6 +74,14 @@ const CASES: readonly Case[] = [
 		expected: [{ name: 'Sales', code: 'SALES-1', parentGroupId: 'number', statusFlag: 'active' }],
 		wrong: { row: { name: 'Sales', parentGroupId: 'the company' }, message: '"Parent Group ID" must be a whole number, but it is "the company"' },
 	},
+	{
+		vendor: 'scim',
+		row: () => ({ name: 'Sales', externalId: 'hr-7', members: ['user-1', 'user-2'], costCenter: 'ignored' }),
+		stored: (s) =>
+			s.vendors.scim.groups().map(({ displayName, externalId, members }) => ({ displayName, externalId, members: members?.map((member) => member.value) })),
+		expected: [{ displayName: 'Sales', externalId: 'hr-7', members: ['user-1', 'user-2'] }],
+		wrong: { row: { name: 'Sales', externalId: { id: 7 } }, message: '"External ID" must be text, but it is an object' },
+	},
 ];
 
 describe.each(CASES.map((vendorCase) => [vendorCase.vendor, vendorCase] as const))('%s', (vendor, vendorCase) => {

@@ -192,6 +192,10 @@ function create(initial?: Partial<ScimOptions>): VendorInstance<ScimOptions, Sci
 		handle: forward,
 		configure,
 		reset,
+		// Groups only: tokens and options are fixed per instance here, so nothing else to keep.
+		clearGroups: () => {
+			store.groups = [];
+		},
 		credentials: () => ({ token: SCIM_DEFAULT_TOKEN, username: SCIM_DEFAULT_USER, password: SCIM_DEFAULT_PASSWORD }),
 	};
 }

@@ -55,6 +55,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let latencyMs = 0;
 	let inFlight = 0;
 	let maxInFlight = 0;
+	/**
+	 * Counts `reset()`s. A request still held by a delay fault or the latency when the sandbox is reset
+	 * (the test that sent it has ended) is dropped instead of being carried out on the next test's state.
+	 */
+	let epoch = 0;
 	let url = '';
 
 	const setLatency = (ms: number): void => {
@@ -84,6 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	const handle = async (req: IncomingMessage, res: ServerResponse, receivedAt: number): Promise<void> => {
+		const startedIn = epoch;
 		const body = await readBody(req);
 		const target = req.url ?? '/';
 		const queryAt = target.indexOf('?');
@@ -124,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 
 		if (latencyMs > 0) await sleep(latencyMs);
+		if (epoch !== startedIn) return resetSocket(req); // sent before a reset: belongs to a finished test
 		const response: VendorResponse =
 			mount === undefined
 				? { status: 404, json: { code: 404, message: 'Not Found' } }
@@ -193,6 +200,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}),
 		resetStats,
 		reset: () => {
+			epoch++;
 			resetStats();
 			faults.clear();
 			restoreDefaults();

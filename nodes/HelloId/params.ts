@@ -5,6 +5,7 @@ import { groupFields } from '../shared/fields';
 import { caseFoldedName, type NamePolicy } from '../shared/names';
 import type { GroupParams } from '../shared/types';
 import { InputError, optionalText, requireBoolean, requireText, textList } from '../shared/validate';
+import { ADDITIONAL_FIELD_NAMES } from './properties';
 
 /** No limit is documented; this keeps a mistaken mapping (a whole document) from being sent as a name. */
 export const MAX_NAME_LENGTH = 255;
@@ -35,9 +36,12 @@ function guidList(field: string, value: unknown): string[] {
 }
 
 export function readParams(ctx: IExecuteFunctions, itemIndex: number): HelloIdParams {
-	const parameter = groupFields(ctx, itemIndex).field;
+	const fields = groupFields(ctx, itemIndex);
 	// The name first: when several fields are wrong, the error names the one users look at first.
-	const name = requireText('Name', parameter('name'), MAX_NAME_LENGTH);
+	const name = requireText('Name', fields.field('name'), MAX_NAME_LENGTH);
+	const extra = fields.collection('additionalFields', ADDITIONAL_FIELD_NAMES) as Record<string, unknown>;
+	// A field that was added is read as it is (an expression giving null is refused, not defaulted).
+	const parameter = (key: string, fallback: unknown): unknown => (Object.prototype.hasOwnProperty.call(extra, key) ? extra[key] : fallback);
 	const managedBy = optionalText('Managed By User GUID', parameter('managedByUserGuid', ''), MAX_NAME_LENGTH);
 	return {
 		name,

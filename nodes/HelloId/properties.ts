@@ -5,8 +5,8 @@ export const DEFAULT_BATCH_SIZE = 100;
 /** No limit is documented; this bounds the size of one request body. */
 export const MAX_BATCH_SIZE = 1000;
 
-/** Vendor fields under their documented names in camelCase. */
-export const groupProperties: INodeProperties[] = [
+/** Vendor fields under their documented names in camelCase: all optional, so under Additional Fields. */
+const optionalFields: INodeProperties[] = [
 	{
 		displayName: 'Is Enabled',
 		name: 'isEnabled',
@@ -71,6 +71,21 @@ export const groupProperties: INodeProperties[] = [
 		placeholder: 'e.g. 7DF48871-E9DA-4FB2-9251-00035AD8483B',
 		description:
 			'GUIDs of the applications to link to the group. A list from an expression, or comma-separated text.',
+	},
+];
+
+/** The names of the Additional Fields (also the columns Auto-Map reads). */
+export const ADDITIONAL_FIELD_NAMES = optionalFields.map((property) => property.name);
+
+export const groupProperties: INodeProperties[] = [
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Is Enabled is on unless you add it and turn it off; the others are not sent unless added',
+		options: optionalFields,
 	},
 ];
 

@@ -23,7 +23,7 @@ describe('a batch of 250 items with duplicates', () => {
 		const existing = sandbox.vendors.helloId.addGroup('existing team');
 		const result = await runNode(sandbox, 'helloId', {
 			items,
-			parameters: { userNames: '={{ $json.users ?? "" }}' },
+			parameters: { additionalFields: { userNames: '={{ $json.users ?? "" }}' } },
 			onError: 'continueErrorOutput',
 		});
 		return { result, existing };
@@ -149,11 +149,13 @@ describe('batch options', () => {
 				{ name: 'Bad GUID', guids: 'not-a-guid' },
 			],
 			parameters: {
-				isQrEnabled: true,
-				managedByUserGuid: '={{ $json.manager ?? "" }}',
-				userNames: '={{ $json.users ?? "" }}',
-				userGuids: '={{ $json.guids ?? "" }}',
-				applicationNames: '={{ $json.apps ?? "" }}',
+				additionalFields: {
+					isQrEnabled: true,
+					managedByUserGuid: '={{ $json.manager ?? "" }}',
+					userNames: '={{ $json.users ?? "" }}',
+					userGuids: '={{ $json.guids ?? "" }}',
+					applicationNames: '={{ $json.apps ?? "" }}',
+				},
 			},
 			onError: 'continueErrorOutput',
 		});

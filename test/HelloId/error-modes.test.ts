@@ -16,7 +16,7 @@ const items = [
 	{ name: 'Orphan', row: 2, manager: '00000000-0000-0000-0000-000000000000' },
 	{ name: 'Later', row: 3 },
 ];
-const parameters = { managedByUserGuid: '={{ $json.manager ?? "" }}' };
+const parameters = { additionalFields: { managedByUserGuid: '={{ $json.manager ?? "" }}' } };
 const ORPHAN_ERROR = 'HelloID did not create the group: Managed by user 00000000-0000-0000-0000-000000000000 was not found.';
 
 it('continueErrorOutput: the failed item goes to the third output, merged into its input row', async () => {
@@ -72,7 +72,7 @@ it('stopWorkflow: the node fails with the item index and HelloID keeps what it c
 it('stopWorkflow: bad input stops the node before anything is sent', async () => {
 	const result = await runNode(sandbox, 'helloId', {
 		items,
-		parameters: { managedByUserGuid: '={{ $json.row === 3 ? "not-a-guid" : "" }}' },
+		parameters: { additionalFields: { managedByUserGuid: '={{ $json.row === 3 ? "not-a-guid" : "" }}' } },
 	});
 
 	expect(sandbox.requests).toHaveLength(0);

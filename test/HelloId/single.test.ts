@@ -11,7 +11,7 @@ it('sends one object per item and routes each answer', async () => {
 	const existing = sandbox.vendors.helloId.addGroup('Finance');
 	const result = await runNode(sandbox, 'helloId', {
 		items: rows('Sales', 'finance', 'Support', 'SALES'),
-		parameters: { isEnabled: false, userNames: '={{ $json.row === 2 ? "Nobody" : "" }}' },
+		parameters: { additionalFields: { isEnabled: false, userNames: '={{ $json.row === 2 ? "Nobody" : "" }}' } },
 		options: { mode: 'single' },
 		onError: 'continueErrorOutput',
 	});

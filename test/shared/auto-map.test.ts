@@ -85,7 +85,7 @@ const CASES: readonly Case[] = [
 ];
 
 describe.each(CASES.map((vendorCase) => [vendorCase.vendor, vendorCase] as const))('%s', (vendor, vendorCase) => {
-	const autoMap = { dataMode: 'autoMapInputData', ...IGNORED_BELOW, additionalFields: { code: 'NOT-THIS', rank: 7 } };
+	const autoMap = { dataMode: 'autoMapInputData', ...IGNORED_BELOW, additionalFields: { code: 'NOT-THIS', rank: 7, isEnabled: false } };
 
 	it('takes every field from the input column of the same name and ignores the other columns', async () => {
 		const row = vendorCase.row(sandbox);

@@ -47,6 +47,9 @@ export interface FloorCase extends CaseBase {
 
 export type BenchCase = N8nCase | FloorCase;
 
+/** The node with Mapping Mode "Auto-Map Input Data to Fields" (its mapped Name expression left unused). */
+const autoMapped = (node: SubjectNode): SubjectNode => ({ ...node, parameters: { ...node.parameters, dataMode: 'autoMapInputData' } });
+
 export function buildCases(settings: BenchSettings, endpoints: Endpoints): BenchCase[] {
 	const { concurrency } = settings;
 	const { sandbox } = endpoints;
@@ -141,6 +144,11 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 		n8nCase('hid-single', 'helloId', 'HelloID node, Single mode', 'benchHidSingle01', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'single' }), hid),
 		n8nCase('cost-baseline', 'cost', 'Baseline: No Operation node in its place', 'benchCostNoop001', noOpNode(), { ...cost, declaredOutputs: 1 }),
 		n8nCase('cost-ours', 'cost', `Invisible Collector node, concurrency ${concurrency}`, 'benchCostOurs001', ic, { ...cost, declaredOutputs: 2 }),
+		// The same node with Mapping Mode "Auto-Map Input Data to Fields": the name read from the row's `name` column, no expression.
+		n8nCase('cost-ours-automap', 'cost', `Invisible Collector node, auto-mapped fields, concurrency ${concurrency}`, 'benchCostOursAM1', autoMapped(ic), {
+			...cost,
+			declaredOutputs: 2,
+		}),
 		n8nCase('cost-http', 'cost', 'HTTP Request v4.5, default settings', 'benchCostHttp001', httpRequestNode(icUrl, bearer, {}), {
 			...cost,
 			declaredOutputs: 1,

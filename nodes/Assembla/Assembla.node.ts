@@ -12,8 +12,7 @@ import {
 	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
-import { createGroups } from '../shared/execute';
-import { operationOf, readGroups } from '../shared/list';
+import { runOperation } from '../shared/operations';
 import { assemblaApi } from './api';
 import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
@@ -56,8 +55,6 @@ export class Assembla implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = operationOf(this);
-		if (operation === 'create') return await createGroups.call(this, assemblaApi);
-		return await readGroups.call(this, assemblaApi, operation, MAX_NAME_LENGTH);
+		return await runOperation.call(this, assemblaApi, MAX_NAME_LENGTH);
 	}
 }

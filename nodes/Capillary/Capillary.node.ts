@@ -12,8 +12,7 @@ import {
 	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
-import { createGroups } from '../shared/execute';
-import { operationOf, readGroups } from '../shared/list';
+import { runOperation } from '../shared/operations';
 import { capillaryApi } from './api';
 import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
@@ -62,8 +61,6 @@ export class Capillary implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = operationOf(this);
-		if (operation === 'create') return await createGroups.call(this, capillaryApi);
-		return await readGroups.call(this, capillaryApi, operation, MAX_NAME_LENGTH);
+		return await runOperation.call(this, capillaryApi, MAX_NAME_LENGTH);
 	}
 }

@@ -13,8 +13,7 @@ import {
 	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
-import { createGroups } from '../shared/execute';
-import { operationOf, readGroups } from '../shared/list';
+import { runOperation } from '../shared/operations';
 import { helloIdApi } from './api';
 import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
@@ -51,8 +50,6 @@ export class HelloId implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = operationOf(this);
-		if (operation === 'create') return await createGroups.call(this, helloIdApi);
-		return await readGroups.call(this, helloIdApi, operation, MAX_NAME_LENGTH);
+		return await runOperation.call(this, helloIdApi, MAX_NAME_LENGTH);
 	}
 }

@@ -12,8 +12,7 @@ import {
 	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
-import { createGroups } from '../shared/execute';
-import { operationOf, readGroups } from '../shared/list';
+import { runOperation } from '../shared/operations';
 import { invisibleCollectorApi } from './api';
 import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
@@ -48,8 +47,6 @@ export class InvisibleCollector implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = operationOf(this);
-		if (operation === 'create') return await createGroups.call(this, invisibleCollectorApi);
-		return await readGroups.call(this, invisibleCollectorApi, operation, MAX_NAME_LENGTH);
+		return await runOperation.call(this, invisibleCollectorApi, MAX_NAME_LENGTH);
 	}
 }

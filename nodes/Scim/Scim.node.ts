@@ -13,8 +13,7 @@ import {
 	returnAllAndLimit,
 	subtitleOf,
 } from '../shared/descriptions';
-import { createGroups } from '../shared/execute';
-import { operationOf, readGroups } from '../shared/list';
+import { runOperation } from '../shared/operations';
 import { scimApi } from './api';
 import { DISPLAY_NAME } from './connection';
 import { MAX_NAME_LENGTH } from './params';
@@ -51,8 +50,6 @@ export class Scim implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = operationOf(this);
-		if (operation === 'create') return await createGroups.call(this, scimApi);
-		return await readGroups.call(this, scimApi, operation, MAX_NAME_LENGTH);
+		return await runOperation.call(this, scimApi, MAX_NAME_LENGTH);
 	}
 }

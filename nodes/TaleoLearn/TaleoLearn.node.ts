@@ -12,8 +12,7 @@ import {
 	subtitleOf,
 	returnAllAndLimit,
 } from '../shared/descriptions';
-import { createGroups } from '../shared/execute';
-import { operationOf, readGroups } from '../shared/list';
+import { runOperation } from '../shared/operations';
 import { taleoLearnApi } from './api';
 import { getLearnCenters } from './learnCenters';
 import { DISPLAY_NAME } from './connection';
@@ -57,8 +56,6 @@ export class TaleoLearn implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = operationOf(this);
-		if (operation === 'create') return await createGroups.call(this, taleoLearnApi);
-		return await readGroups.call(this, taleoLearnApi, operation, MAX_NAME_LENGTH);
+		return await runOperation.call(this, taleoLearnApi, MAX_NAME_LENGTH);
 	}
 }

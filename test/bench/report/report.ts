@@ -171,6 +171,7 @@ function cost(results: BenchResults): string {
 			f.liveHeap ? `${mb(f.liveHeap.atNodeStartMb)} → ${mb(f.liveHeap.peakDuringNodeMb)} (${signedMb(liveGrowth(f.liveHeap))})` : '–',
 		);
 	const rows = [row(figures.baseline, '–', '–', '–'), subject(figures.ours)];
+	if (figures.autoMapped.result) rows.push(subject(figures.autoMapped));
 	if (figures.http.result) rows.push(subject(figures.http));
 	return table(
 		[

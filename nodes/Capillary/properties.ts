@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_API_PATH } from '../../credentials/common/capillary/paths';
-import { forCreate } from '../shared/descriptions';
+import { additionalFieldsCollection, forCreate } from '../shared/descriptions';
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -16,22 +16,15 @@ export const authenticationProperty: INodeProperties = {
 };
 
 export const additionalFields: INodeProperties[] = forCreate([
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Rank',
-				name: 'rank',
-				type: 'number',
-				default: 0,
-				description: 'The rank of the group, a whole number. An empty value (or null from an expression) sends no rank.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Rank',
+			name: 'rank',
+			type: 'number',
+			default: 0,
+			description: 'The rank of the group, a whole number. An empty value (or null from an expression) sends no rank.',
+		},
+	]),
 ]);
 
 export const apiPathOption: INodeProperties = {

@@ -1,6 +1,8 @@
 /** The HelloID node's own UI properties: the group's fields and the Mode / Batch Size options. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../shared/descriptions';
+
 export const DEFAULT_BATCH_SIZE = 100;
 /** No limit is documented; this bounds the size of one request body. */
 export const MAX_BATCH_SIZE = 1000;
@@ -78,15 +80,7 @@ const optionalFields: INodeProperties[] = [
 export const ADDITIONAL_FIELD_NAMES = optionalFields.map((property) => property.name);
 
 export const groupProperties: INodeProperties[] = [
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Is Enabled is on unless you add it and turn it off; the others are not sent unless added',
-		options: optionalFields,
-	},
+	additionalFieldsCollection(optionalFields, 'Is Enabled is on unless you add it and turn it off; the others are not sent unless added'),
 ];
 
 /** Entries of the node's Options collection that shape how requests are made. */

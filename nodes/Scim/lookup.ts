@@ -95,19 +95,17 @@ async function unlessRefused<T>(lookup: Promise<T>): Promise<T | typeof REFUSED>
 	);
 }
 
-/** The group whose externalId is exactly `externalId` (RFC 7643 §3.1: caseExact), first listed. */
+/**
+ * The group whose externalId is exactly `externalId` (RFC 7643 §3.1: caseExact), first listed. For an
+ * id the filter may not find (NEEDS_ESCAPE), a refused filter leaves the answer to the name lookup.
+ */
 async function byExternalId(externalId: string, connection: Connection, send: SendRequest): Promise<NormalizedGroup | null> {
-	const search = async (): Promise<NormalizedGroup | null> => {
-		for await (const groups of listGroups({ externalId }, connection, send)) {
-			const found = groups.find((group) => group.group.externalId === externalId);
-			if (found) return found;
-		}
-		return null;
-	};
-	if (!NEEDS_ESCAPE.test(externalId)) return await search();
-	// A refused filter here leaves the answer to the name lookup that follows.
-	const found = await unlessRefused(search());
-	return found === REFUSED ? null : found;
+	const pages = listGroups({ externalId }, connection, send);
+	for await (const groups of NEEDS_ESCAPE.test(externalId) ? untilRefused(pages) : pages) {
+		const found = groups.find((group) => group.group.externalId === externalId);
+		if (found) return found;
+	}
+	return null;
 }
 
 /**

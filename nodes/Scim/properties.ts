@@ -1,6 +1,8 @@
 /** The SCIM node's own UI properties: the Group attributes besides the name (RFC 7643 §3.1, §4.2). */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../shared/descriptions';
+
 const optionalAttributes: INodeProperties[] = [
 	{
 		displayName: 'External ID',
@@ -24,13 +26,4 @@ const optionalAttributes: INodeProperties[] = [
 /** The optional Group attributes, under Additional Fields as on the other nodes. */
 export const ADDITIONAL_FIELD_NAMES = optionalAttributes.map((property) => property.name);
 
-export const groupProperties: INodeProperties[] = [
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: optionalAttributes,
-	},
-];
+export const groupProperties: INodeProperties[] = [additionalFieldsCollection(optionalAttributes)];

@@ -75,8 +75,8 @@ export function subtitleOf(vendor: string): string {
 	return `={{ "${vendor}: " + ({ "create": "Create group", "get": "Get group", "getAll": "Get many groups" })[$parameter["operation"]] }}`;
 }
 
-/** Name for Group → Get: the exact name sought, compared as `comparison` says. */
-export function getNameProperty(maxLength: number, comparison: string): INodeProperties {
+/** The Name field (parameter `name`) of one operation; its value is trimmed and bounded the same way for all. */
+function nameField(description: string, maxLength: number, displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return {
 		displayName: 'Name',
 		name: 'name',
@@ -84,9 +84,14 @@ export function getNameProperty(maxLength: number, comparison: string): INodePro
 		required: true,
 		default: '',
 		placeholder: 'e.g. Sales Team',
-		description: `Name of the group to get (${comparison}). Leading and trailing spaces are removed; at most ${maxLength} characters.`,
-		displayOptions: showForGet,
+		description: `${description}. Leading and trailing spaces are removed; at most ${maxLength} characters.`,
+		displayOptions,
 	};
+}
+
+/** Name for Group → Get: the exact name sought, compared as `comparison` says. */
+export function getNameProperty(maxLength: number, comparison: string): INodeProperties {
+	return nameField(`Name of the group to get (${comparison})`, maxLength, showForGet);
 }
 
 /** Return All and Limit of Group → Get Many, as n8n's own nodes have them. */
@@ -111,15 +116,19 @@ export const returnAllAndLimit: INodeProperties[] = [
 ];
 
 export function nameProperty(maxLength: number, description = 'Name of the group to create'): INodeProperties {
+	return nameField(description, maxLength, showForCreateFields);
+}
+
+/** The Additional Fields collection of Group → Create: a vendor's optional fields under their own names. */
+export function additionalFieldsCollection(options: INodeProperties[], description?: string): INodeProperties {
 	return {
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Sales Team',
-		description: `${description}. Leading and trailing spaces are removed; at most ${maxLength} characters.`,
-		displayOptions: showForCreateFields,
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		...(description === undefined ? {} : { description }),
+		options,
 	};
 }
 

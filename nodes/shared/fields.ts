@@ -19,8 +19,19 @@ export interface GroupFields {
 	collection(name: string, keys: readonly string[]): unknown;
 }
 
+/**
+ * Mapping Mode takes no expression (`noDataExpression`), so it is the same for every item: read once
+ * per run (one context per node run) rather than once per item, on the path every item takes.
+ */
+const modeOfRun = new WeakMap<IExecuteFunctions, unknown>();
+
+function mappingMode(ctx: IExecuteFunctions): unknown {
+	if (!modeOfRun.has(ctx)) modeOfRun.set(ctx, ctx.getNodeParameter(DATA_MODE, 0, DEFINE_BELOW));
+	return modeOfRun.get(ctx);
+}
+
 export function groupFields(ctx: IExecuteFunctions, itemIndex: number): GroupFields {
-	const mode = ctx.getNodeParameter(DATA_MODE, itemIndex, DEFINE_BELOW);
+	const mode = mappingMode(ctx);
 	if (mode !== AUTO_MAP) {
 		return {
 			field: (name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback) as unknown,

@@ -171,7 +171,7 @@ export function forEveryOperation(properties: INodeProperties[]): INodePropertie
 }
 
 /** The same numbers as the defaults in the description below (a test keeps them equal). */
-export const DEFAULTS = { concurrency: 5, maxRetries: 3, timeoutSeconds: 30 } as const;
+export const DEFAULTS = { concurrency: 20, maxRetries: 3, timeoutSeconds: 30 } as const;
 
 /**
  * The Options collection of Group → Get and Group → Get Many (a property of the same name as Create's,
@@ -191,12 +191,20 @@ export function readOptionsCollection(vendorOptions: INodeProperties[] = []): IN
 export function optionsCollection(vendorOptions: INodeProperties[] = [], { canLookUp = true } = {}): INodeProperties {
 	const shared: INodeProperties[] = [
 		{
+			displayName: 'Adaptive Concurrency',
+			name: 'adaptiveConcurrency',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to start with 5 requests in flight and raise the number up to Concurrency while the vendor answers as fast as at first, halving it after a 429 or 503. Off: always Concurrency requests in flight.',
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
-			default: 5,
-			description: 'How many requests may be in flight at once',
+			default: 20,
+			description: 'How many requests may be in flight at once (with Adaptive Concurrency on, the most it rises to)',
 		},
 		{
 			displayName: 'Include Raw Response',

@@ -12,6 +12,7 @@ import { commonFailure } from './outcome';
 import { engineRoutesOnErrorProperty, MAY_BE_OWN_ATTEMPT, route, type ItemReport } from './output';
 import { Lookups } from './lookup';
 import { redactor, type Redactor } from './redact';
+import { AdaptiveLimit } from './concurrency';
 import { runOrdered } from './schedule';
 import { authenticatedSender, RateGate, retryingSender, sendWithRetries, type Attempted, type ResendCheck } from './transport';
 import type {
@@ -419,10 +420,13 @@ async function createAll<P extends GroupParams>(ctx: IExecuteFunctions, api: Gro
 		units = planUnits(entries, setup.batchSize);
 	}
 
-	const base = { ctx, api, ...setup, gate: new RateGate(), reports, createdInRun: new Map<string, NormalizedGroup>(), stopped: false };
-	const lookupSend = retryingSender(setup.send, setup.options, base.gate, api.extraRetryStatuses);
+	const { concurrency, adaptiveConcurrency } = setup.options;
+	const adaptive = adaptiveConcurrency ? new AdaptiveLimit(concurrency) : undefined;
+	const send = adaptive ? adaptive.measure(setup.send) : setup.send;
+	const base = { ctx, api, ...setup, send, gate: new RateGate(), reports, createdInRun: new Map<string, NormalizedGroup>(), stopped: false };
+	const lookupSend = retryingSender(send, setup.options, base.gate, api.extraRetryStatuses);
 	const state: Run<P> = { ...base, lookups: new Lookups(api, setup.connection, lookupSend) };
-	await runOrdered(units, setup.options.concurrency, (unit) => sendUnit(state, unit));
+	await runOrdered(units, adaptive ?? concurrency, (unit) => sendUnit(state, unit));
 
 	const redact = await secretScrubber(ctx, api, setup);
 	const finished = reports.filter((report) => report !== undefined).map((report) => redact(report));

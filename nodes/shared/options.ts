@@ -6,6 +6,8 @@ import { oneOf, optionalInteger, requireBoolean } from './validate';
 
 export interface EngineOptions {
 	concurrency: number;
+	/** Start lower and adapt up to `concurrency` (concurrency.ts), or keep `concurrency` in flight. */
+	adaptiveConcurrency: boolean;
 	maxRetries: number;
 	timeoutMs: number;
 	onConflict: 'route' | 'fail';
@@ -19,6 +21,8 @@ export function readEngineOptions(ctx: IExecuteFunctions): EngineOptions {
 	const onConflict = oneOf('On Conflict', options.onConflict ?? 'route', ['route', 'fail'] as const);
 	return {
 		concurrency: optionalInteger('Concurrency', options.concurrency, { min: 1, max: 50 }) ?? DEFAULTS.concurrency,
+		adaptiveConcurrency:
+			options.adaptiveConcurrency === undefined ? true : requireBoolean('Adaptive Concurrency', options.adaptiveConcurrency),
 		maxRetries: optionalInteger('Max Retries', options.maxRetries, { min: 0, max: 10 }) ?? DEFAULTS.maxRetries,
 		timeoutMs:
 			(optionalInteger('Timeout (Seconds)', options.timeout, { min: 1, max: 600 }) ?? DEFAULTS.timeoutSeconds) * 1000,

@@ -2,28 +2,36 @@
  * Runs units of work with bounded concurrency while keeping, for every key (a group name), the order
  * of the input: a unit starts only after every earlier unit that shares one of its keys has finished.
  */
+import { fixedLimit, type InFlightLimit } from './concurrency';
 
-/** A first-in-first-out counting semaphore. */
+/** A first-in-first-out counting semaphore whose size may change while units run. */
 class Slots {
-	private free: number;
+	private inUse = 0;
 	private readonly waiting: Array<() => void> = [];
 
-	constructor(size: number) {
-		this.free = size;
+	constructor(private readonly limit: InFlightLimit) {
+		limit.onRaise(() => this.admit());
 	}
 
 	async take(): Promise<void> {
-		if (this.free > 0) {
-			this.free--;
+		if (this.waiting.length === 0 && this.inUse < this.limit.current()) {
+			this.inUse++;
 			return;
 		}
 		await new Promise<void>((resolve) => this.waiting.push(resolve));
 	}
 
 	give(): void {
-		const next = this.waiting.shift();
-		if (next) next();
-		else this.free++;
+		this.inUse--;
+		this.admit();
+	}
+
+	/** Starts waiting units while there is room (after a lowered limit, none until enough have finished). */
+	private admit(): void {
+		while (this.waiting.length > 0 && this.inUse < this.limit.current()) {
+			this.inUse++;
+			(this.waiting.shift() as () => void)();
+		}
 	}
 }
 
@@ -45,10 +53,10 @@ export interface Unit {
  */
 export async function runOrdered<U extends Unit>(
 	units: Iterable<U> | AsyncIterable<U>,
-	concurrency: number,
+	concurrency: number | InFlightLimit,
 	work: (unit: U) => Promise<void>,
 ): Promise<void> {
-	const slots = new Slots(concurrency);
+	const slots = new Slots(typeof concurrency === 'number' ? fixedLimit(concurrency) : concurrency);
 	const lastOfKey = new Map<string, Promise<void>>();
 	const all: Array<Promise<void>> = [];
 	let first: Promise<void> | undefined;

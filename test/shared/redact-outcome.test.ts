@@ -1,3 +1,4 @@
+import { START_IN_FLIGHT } from '../../nodes/shared/concurrency';
 import { DEFAULTS, optionsCollection } from '../../nodes/shared/descriptions';
 import { commonFailure, messageFrom } from '../../nodes/shared/outcome';
 import { REDACTED, redactor, secretsIn } from '../../nodes/shared/redact';
@@ -108,5 +109,7 @@ describe('options collection', () => {
 		expect(byName.concurrency).toMatchObject({ default: DEFAULTS.concurrency });
 		expect(byName.maxRetries).toMatchObject({ default: DEFAULTS.maxRetries });
 		expect(byName.timeout).toMatchObject({ default: DEFAULTS.timeoutSeconds });
+		expect(byName.adaptiveConcurrency).toMatchObject({ default: true });
+		expect((byName.adaptiveConcurrency as { description?: string }).description).toContain(`start with ${START_IN_FLIGHT} requests in flight`);
 	});
 });

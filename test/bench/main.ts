@@ -143,9 +143,15 @@ async function main(): Promise<void> {
 			const costCase = cases.find((benchCase): benchCase is N8nCase => benchCase.key === key && benchCase.kind === 'n8n');
 			if (!costCase || !results.some((result) => result.key === key)) continue;
 			log(`Memory diagnostic: one more run of ${costCase.label} with a forced GC every 2 s (not in the medians) ...`);
-			const heap = await measureLiveHeap(costCase, context);
-			liveHeaps[key] = heap;
-			log(`Live heap ${Math.round(heap.atNodeStartMb)} MB at node start, at most ${Math.round(heap.peakDuringNodeMb)} MB during the node.`);
+			// A diagnostic, not a measured run: its failure (n8n 2.41 has been seen to exit before printing
+			// all of a 10,000-item run record) leaves the live heap out of the report, not the medians.
+			try {
+				const heap = await measureLiveHeap(costCase, context);
+				liveHeaps[key] = heap;
+				log(`Live heap ${Math.round(heap.atNodeStartMb)} MB at node start, at most ${Math.round(heap.peakDuringNodeMb)} MB during the node.`);
+			} catch (error) {
+				log(`Memory diagnostic of ${costCase.label} failed (live heap not reported): ${String(error).slice(0, 160)}`);
+			}
 		}
 
 		machine.loadAtEnd = loadavg()[0];

@@ -2,6 +2,7 @@
  * The cases of the five scenarios, as data: which workflow, which vendor, which items, under which
  * sandbox rate limit, over which network. run-case.ts measures them.
  */
+import { DEFAULTS } from '../../../nodes/shared/descriptions';
 import { HELPER_FLOOR_NODE_TYPE } from '../fixtures/helper-floor/install';
 import type { VendorName } from '../../sandbox/types';
 import { BENCH_CREDENTIALS, type Endpoints } from './credentials';
@@ -57,7 +58,12 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 	const icSlowUrl = `${endpoints.slowBaseUrl('invisibleCollector')}/groups`;
 	const icCredential = BENCH_CREDENTIALS.invisibleCollector.ref;
 	const icSlowCredential = BENCH_CREDENTIALS.invisibleCollectorSlow.ref;
-	const ic = groupCreateNode('invisibleCollector', icCredential, { concurrency });
+	// Fixed: the number of requests in flight the floors have. Default: Adaptive Concurrency up to its default ceiling.
+	const ic = groupCreateNode('invisibleCollector', icCredential, { concurrency, adaptiveConcurrency: false });
+	const icFixed = (inFlight: number, credential = icCredential) =>
+		groupCreateNode('invisibleCollector', credential, { concurrency: inFlight, adaptiveConcurrency: false });
+	const icDefault = (credential = icCredential) => groupCreateNode('invisibleCollector', credential, {});
+	const DEFAULT_LABEL = `Invisible Collector node, default settings (adaptive, up to ${DEFAULTS.concurrency})`;
 	const bearer = BENCH_CREDENTIALS.bearer.ref;
 	const n8nCase = (
 		key: string,
@@ -104,10 +110,11 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 			...thru,
 			declaredOutputs: 1,
 		}),
-		n8nCase('thru-ours', 'throughput', `Invisible Collector node, concurrency ${concurrency}`, 'benchThruOurs001', ic, {
+		n8nCase('thru-ours', 'throughput', `Invisible Collector node, concurrency ${concurrency} (fixed)`, 'benchThruOurs001', ic, {
 			...thru,
 			declaredOutputs: 2,
 		}),
+		n8nCase('thru-ours-default', 'throughput', DEFAULT_LABEL, 'benchThruOursDf1', icDefault(), { ...thru, declaredOutputs: 2 }),
 		n8nCase('thru-http', 'throughput', 'HTTP Request v4.5, default settings', 'benchThruHttp001', httpRequestNode(icUrl, bearer, {}), {
 			...thru,
 			declaredOutputs: 1,
@@ -120,10 +127,24 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 			httpRequestNode(icUrl, bearer, { batching: { size: 10, intervalMs: 0 } }),
 			{ ...thru, declaredOutputs: 1 },
 		),
-		n8nCase('rate-ours', 'rateLimit', `Invisible Collector node, concurrency ${concurrency}`, 'benchRateOurs001', ic, {
+		n8nCase('rate-ours', 'rateLimit', `Invisible Collector node, concurrency ${concurrency} (fixed)`, 'benchRateOurs001', ic, {
 			...rate,
 			declaredOutputs: 2,
 		}),
+		// The node's default before Adaptive Concurrency: 5 in flight, fixed.
+		n8nCase('rate-ours-5', 'rateLimit', 'Invisible Collector node, concurrency 5 (fixed; the default before issue 17)', 'benchRateOurs005', icFixed(5), {
+			...rate,
+			declaredOutputs: 2,
+		}),
+		n8nCase('rate-ours-default', 'rateLimit', DEFAULT_LABEL, 'benchRateOursDf1', icDefault(), { ...rate, declaredOutputs: 2 }),
+		n8nCase(
+			'rate-ours-adaptive-50',
+			'rateLimit',
+			'Invisible Collector node, adaptive, Concurrency 50',
+			'benchRateOursA50',
+			groupCreateNode('invisibleCollector', icCredential, { concurrency: 50 }),
+			{ ...rate, declaredOutputs: 2 },
+		),
 		n8nCase(
 			'rate-http-retry',
 			'rateLimit',
@@ -140,12 +161,17 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 			httpRequestNode(icUrl, bearer, { retryOnFail: true, onError: 'continueErrorOutput' }),
 			{ ...rate, declaredOutputs: 1 },
 		),
-		n8nCase('hid-batch', 'helloId', 'HelloID node, Batch mode (100 per request)', 'benchHidBatch001', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'batch' }), hid),
-		n8nCase('hid-single', 'helloId', 'HelloID node, Single mode', 'benchHidSingle01', groupCreateNode('helloId', hidCredential, { concurrency, mode: 'single' }), hid),
+		n8nCase('hid-batch', 'helloId', 'HelloID node, Batch mode (100 per request)', 'benchHidBatch001', groupCreateNode('helloId', hidCredential, { concurrency, adaptiveConcurrency: false, mode: 'batch' }), hid),
+		n8nCase('hid-single', 'helloId', 'HelloID node, Single mode', 'benchHidSingle01', groupCreateNode('helloId', hidCredential, { concurrency, adaptiveConcurrency: false, mode: 'single' }), hid),
 		n8nCase('cost-baseline', 'cost', 'Baseline: No Operation node in its place', 'benchCostNoop001', noOpNode(), { ...cost, declaredOutputs: 1 }),
-		n8nCase('cost-ours', 'cost', `Invisible Collector node, concurrency ${concurrency}`, 'benchCostOurs001', ic, { ...cost, declaredOutputs: 2 }),
+		// The CPU any node pays per item for going through n8n's HTTP helper: the floor under ours.
+		n8nCase('cost-helper', 'cost', `n8n HTTP helper alone, ${concurrency} in flight (helper floor)`, 'benchCostHelper1', helperFloorNode(HELPER_FLOOR_NODE_TYPE, icCredential, concurrency), {
+			...cost,
+			declaredOutputs: 1,
+		}),
+		n8nCase('cost-ours', 'cost', `Invisible Collector node, concurrency ${concurrency} (fixed)`, 'benchCostOurs001', ic, { ...cost, declaredOutputs: 2 }),
 		// The same node with Mapping Mode "Auto-Map Input Data to Fields": the name read from the row's `name` column, no expression.
-		n8nCase('cost-ours-automap', 'cost', `Invisible Collector node, auto-mapped fields, concurrency ${concurrency}`, 'benchCostOursAM1', autoMapped(ic), {
+		n8nCase('cost-ours-automap', 'cost', `Invisible Collector node, auto-mapped fields, concurrency ${concurrency} (fixed)`, 'benchCostOursAM1', autoMapped(ic), {
 			...cost,
 			declaredOutputs: 2,
 		}),
@@ -163,11 +189,21 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 			n8nCase(
 				`net-ours-${inFlight}`,
 				'network',
-				`Invisible Collector node, concurrency ${inFlight}`,
+				`Invisible Collector node, concurrency ${inFlight} (fixed)`,
 				`benchNetOurs${String(inFlight).padStart(4, '0')}`,
-				groupCreateNode('invisibleCollector', icSlowCredential, { concurrency: inFlight }),
+				icFixed(inFlight, icSlowCredential),
 				{ ...net, declaredOutputs: 2 },
 			),
+		),
+		n8nCase('net-ours-default', 'network', DEFAULT_LABEL, 'benchNetOursDf01', icDefault(icSlowCredential), { ...net, declaredOutputs: 2 }),
+		// What raising the ceiling gives where answers are slow but steady.
+		n8nCase(
+			'net-ours-adaptive-50',
+			'network',
+			'Invisible Collector node, adaptive, Concurrency 50',
+			'benchNetOursAd50',
+			groupCreateNode('invisibleCollector', icSlowCredential, { concurrency: 50 }),
+			{ ...net, declaredOutputs: 2 },
 		),
 		n8nCase('net-http', 'network', 'HTTP Request v4.5, default settings', 'benchNetHttp0001', httpRequestNode(icSlowUrl, bearer, {}), {
 			...net,

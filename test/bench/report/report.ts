@@ -138,7 +138,13 @@ function costFigures(results: BenchResults) {
 		peakAboveBaseline: difference(result?.median.processPeakRssMb, baseline?.median.processPeakRssMb),
 		liveHeap: result && results.liveHeaps?.[result.key],
 	});
-	return { baseline, ours: figuresOf(ours), autoMapped: figuresOf(byKey(results, 'cost-ours-automap')), http: figuresOf(http) };
+	return {
+		baseline,
+		helper: figuresOf(byKey(results, 'cost-helper')),
+		ours: figuresOf(ours),
+		autoMapped: figuresOf(byKey(results, 'cost-ours-automap')),
+		http: figuresOf(http),
+	};
 }
 
 type CostFigures = ReturnType<typeof costFigures>['ours'];
@@ -170,7 +176,9 @@ function cost(results: BenchResults): string {
 			mb(f.peakAboveBaseline),
 			f.liveHeap ? `${mb(f.liveHeap.atNodeStartMb)} → ${mb(f.liveHeap.peakDuringNodeMb)} (${signedMb(liveGrowth(f.liveHeap))})` : '–',
 		);
-	const rows = [row(figures.baseline, '–', '–', '–'), subject(figures.ours)];
+	const rows = [row(figures.baseline, '–', '–', '–')];
+	if (figures.helper.result) rows.push(subject(figures.helper));
+	rows.push(subject(figures.ours));
 	if (figures.autoMapped.result) rows.push(subject(figures.autoMapped));
 	if (figures.http.result) rows.push(subject(figures.http));
 	return table(
@@ -231,7 +239,11 @@ function targets(results: BenchResults): string {
 	const rows = [
 		target(`Throughput ≤ ${TARGETS.overHelperFloor.toFixed(2)}× the helper floor`, ratio(overHelper), atMost(overHelper, TARGETS.overHelperFloor)),
 		target(`Throughput ≤ ${TARGETS.overUndiciFloor.toFixed(2)}× the undici floor`, ratio(overFloor), atMost(overFloor, TARGETS.overUndiciFloor)),
-		target(`Throughput ≤ ${TARGETS.overHttpRequest.toFixed(2)}× the HTTP Request node`, ratio(overHttp), atMost(overHttp, TARGETS.overHttpRequest)),
+		target(
+			`Throughput ≤ ${TARGETS.overHttpRequest.toFixed(2)}× the HTTP Request node`,
+			`${ratio(overHttp)} (default settings, adaptive: ${ratio(over(wall('thru-ours-default'), wall('thru-http')))}; the helper floor: ${ratio(over(wall('helper-floor'), wall('thru-http')))})`,
+			atMost(overHttp, TARGETS.overHttpRequest),
+		),
 		target(
 			`CPU per item ≤ ${TARGETS.cpuOverHttpRequest.toFixed(2)}× the HTTP Request node's (${settings.costItems} items)`,
 			`${ms(figures.ours.nodeCpuPerItem)} vs ${ms(figures.http.nodeCpuPerItem)}: ${ratio(cpuOverHttp)}`,
@@ -239,7 +251,7 @@ function targets(results: BenchResults): string {
 		),
 		target(
 			`CPU per item with auto-mapped fields ≤ ${TARGETS.autoMappedCpuMsPerItem} ms`,
-			`${ms(figures.autoMapped.nodeCpuPerItem)} (mapped by expression: ${ms(figures.ours.nodeCpuPerItem)})`,
+			`${ms(figures.autoMapped.nodeCpuPerItem)} (mapped by expression: ${ms(figures.ours.nodeCpuPerItem)}; the helper floor: ${ms(figures.helper.nodeCpuPerItem)})`,
 			atMost(figures.autoMapped.nodeCpuPerItem, TARGETS.autoMappedCpuMsPerItem),
 		),
 		target(`Live heap ≤ +${TARGETS.liveHeapGrowthMb} MB for ${settings.costItems} items`, signedMb(growth), atMost(growth, TARGETS.liveHeapGrowthMb)),
@@ -254,8 +266,45 @@ function targets(results: BenchResults): string {
 			rateOk,
 		),
 		target(`HelloID batch: ≤ ${TARGETS.helloIdBatchRequests} requests for ${settings.helloIdItems} items`, count(batch?.requests), atMost(batch?.requests, TARGETS.helloIdBatchRequests)),
+		...adaptiveTargets(results),
 	];
 	return table(['Target (issue 17)', 'Measured', ''], rows);
+}
+
+/**
+ * Issue 17, item 4: Adaptive Concurrency (the new default) must beat the old default (5 in flight,
+ * fixed) on the real network, and under the rate limit create every group without more 429s.
+ */
+function adaptiveTargets(results: BenchResults): string[][] {
+	const { settings } = results;
+	const net = byKey(results, 'net-ours-default')?.median;
+	const netOld = byKey(results, 'net-ours-5')?.median;
+	const rate = byKey(results, 'rate-ours-default')?.median;
+	const rateOld = byKey(results, 'rate-ours-5')?.median;
+	const netRatio = over(net?.wallMs, netOld?.wallMs);
+	const rateRatio = rate?.wallMs === undefined ? undefined : rate.wallMs / ((settings.rateLimitItems / settings.ratePerSecond) * 1000);
+	const rateOk =
+		rate === undefined || rateOld === undefined || rateRatio === undefined
+			? undefined
+			: rate.created === settings.rateLimitItems &&
+				rate.duplicates === 0 &&
+				rate.itemsInError === 0 &&
+				rateRatio <= TARGETS.rateLimitRatio &&
+				(rate.rateLimited ?? 0) <= (rateOld.rateLimited ?? 0);
+	return [
+		target(
+			'Real network: default settings (adaptive) faster than the old default (5 in flight, fixed)',
+			`${seconds(net?.wallMs)} vs ${seconds(netOld?.wallMs)}: ${ratio(netRatio)}`,
+			netRatio === undefined ? undefined : netRatio < 1,
+		),
+		target(
+			`Rate limit, default settings: ${settings.rateLimitItems} created, 0 duplicates, 0 errors, within ${TARGETS.rateLimitRatio}× of N / rate, no more 429s than the old default`,
+			rate
+				? `${count(rate.created)} created, ${count(rate.duplicates)} duplicates, ${count(rate.itemsInError)} errors, ${ratio(rateRatio)}; ${count(rate.rateLimited)} × 429 vs ${count(rateOld?.rateLimited)}`
+				: '–',
+			rateOk,
+		),
+	];
 }
 
 /** With `--cpu-prof`: the n8n process's CPU per item while the node ran, by area (medians over the runs). */

@@ -15,39 +15,39 @@ const sandbox = useSandbox();
 
 const names = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
-/** Runs the node while sampling how many of its requests the sandbox holds, every 2 ms. */
-async function runSampled(items: number, options: IDataObject) {
-	const samples: number[] = [];
-	const sampler = setInterval(() => samples.push(sandbox.inFlight), 2);
-	try {
-		const result = await runNode(sandbox, 'invisibleCollector', { items: rows(...names(items, 'adaptive')), options });
-		return { result, samples };
-	} finally {
-		clearInterval(sampler);
-	}
+/** When each create reached the sandbox, in order (ms since the first). */
+function arrivals(): number[] {
+	const posts = sandbox.requests.filter((request) => request.method === 'POST');
+	return posts.map((request) => request.receivedAt - posts[0].receivedAt);
 }
 
+// Judged by when requests arrive, not by sampling: a busy machine only delays a request, so "the 6th
+// came an answer's time after the 1st" cannot pass by accident, and timers firing late cannot fail it.
 describe('Adaptive Concurrency', () => {
 	it(`starts at ${START_IN_FLIGHT} in flight and rises to the default Concurrency (${DEFAULTS.concurrency}) while answers hold steady`, async () => {
-		sandbox.setLatency(40);
+		sandbox.setLatency(100);
 
-		const { result, samples } = await runSampled(120, {});
+		const result = await runNode(sandbox, 'invisibleCollector', { items: rows(...names(120, 'adaptive')) });
 
 		expect(result.outputs[0]).toHaveLength(120);
-		const firstBusy = samples.findIndex((inFlight) => inFlight > 1);
-		// The first rounds: the limit doubles only after a round of answers, each taking 40 ms or more.
-		expect(Math.max(...samples.slice(firstBusy, firstBusy + 10))).toBeLessThanOrEqual(START_IN_FLIGHT);
+		const at = arrivals();
+		// Request 0 goes alone; 1 to 5 go together; the 6th has to wait for one of them to be answered.
+		expect(at[START_IN_FLIGHT + 1] - at[1]).toBeGreaterThanOrEqual(95);
 		expect(sandbox.maxInFlight).toBe(DEFAULTS.concurrency);
 	});
 
-	it('stays at the Concurrency option throughout when turned off', async () => {
-		sandbox.setLatency(40);
+	it('keeps the Concurrency option in flight from the start when turned off', async () => {
+		sandbox.setLatency(200);
 
-		const { result, samples } = await runSampled(60, { adaptiveConcurrency: false, concurrency: 12 });
+		const result = await runNode(sandbox, 'invisibleCollector', {
+			items: rows(...names(60, 'fixed')),
+			options: { adaptiveConcurrency: false, concurrency: 12 },
+		});
 
 		expect(result.outputs[0]).toHaveLength(60);
-		const firstBusy = samples.findIndex((inFlight) => inFlight > 1);
-		expect(Math.max(...samples.slice(firstBusy, firstBusy + 10))).toBe(12);
+		const at = arrivals();
+		expect(at[12] - at[1]).toBeLessThan(190); // 1 to 12 all before the first answer
+		expect(at[13] - at[1]).toBeGreaterThanOrEqual(195); // the 13th after one
 		expect(sandbox.maxInFlight).toBe(12);
 	});
 

@@ -59,10 +59,11 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 	const icCredential = BENCH_CREDENTIALS.invisibleCollector.ref;
 	const icSlowCredential = BENCH_CREDENTIALS.invisibleCollectorSlow.ref;
 	// Fixed: the number of requests in flight the floors have. Default: Adaptive Concurrency up to its default ceiling.
-	const ic = groupCreateNode('invisibleCollector', icCredential, { concurrency, adaptiveConcurrency: false });
 	const icFixed = (inFlight: number, credential = icCredential) =>
 		groupCreateNode('invisibleCollector', credential, { concurrency: inFlight, adaptiveConcurrency: false });
+	const icAdaptive = (ceiling: number, credential = icCredential) => groupCreateNode('invisibleCollector', credential, { concurrency: ceiling });
 	const icDefault = (credential = icCredential) => groupCreateNode('invisibleCollector', credential, {});
+	const ic = icFixed(concurrency);
 	const DEFAULT_LABEL = `Invisible Collector node, default settings (adaptive, up to ${DEFAULTS.concurrency})`;
 	const bearer = BENCH_CREDENTIALS.bearer.ref;
 	const n8nCase = (
@@ -142,7 +143,7 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 			'rateLimit',
 			'Invisible Collector node, adaptive, Concurrency 50',
 			'benchRateOursA50',
-			groupCreateNode('invisibleCollector', icCredential, { concurrency: 50 }),
+			icAdaptive(50),
 			{ ...rate, declaredOutputs: 2 },
 		),
 		n8nCase(
@@ -202,7 +203,7 @@ export function buildCases(settings: BenchSettings, endpoints: Endpoints): Bench
 			'network',
 			'Invisible Collector node, adaptive, Concurrency 50',
 			'benchNetOursAd50',
-			groupCreateNode('invisibleCollector', icSlowCredential, { concurrency: 50 }),
+			icAdaptive(50, icSlowCredential),
 			{ ...net, declaredOutputs: 2 },
 		),
 		n8nCase('net-http', 'network', 'HTTP Request v4.5, default settings', 'benchNetHttp0001', httpRequestNode(icSlowUrl, bearer, {}), {

@@ -196,7 +196,7 @@ export function optionsCollection(vendorOptions: INodeProperties[] = [], { canLo
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to start with 5 requests in flight and raise the number up to Concurrency while the vendor answers as fast as at first, halving it after a 429 or 503. Off: always Concurrency requests in flight.',
+				'Whether to start with 5 requests in flight and raise the number up to Concurrency while answers take at most twice as long as the fastest round of answers, halving it after a 429 or 503. Off: always Concurrency requests in flight.',
 		},
 		{
 			displayName: 'Concurrency',

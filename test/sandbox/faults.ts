@@ -1,10 +1,16 @@
 /** Injected faults (FIFO queue) and the sliding-window rate limiter. */
-import type { Fault, FaultSpec, RateLimit, RetryAfterForm, VendorName } from './types';
+import type { Fault, FaultMatch, FaultSpec, RateLimit, RetryAfterForm, VendorName } from './types';
 
 interface QueuedFault {
 	readonly spec: FaultSpec;
-	readonly method: string | undefined;
 	remaining: number;
+}
+
+/** Whether a request (its vendor, method and path without the vendor prefix) is one `match` names. */
+export function faultMatches(match: FaultMatch, vendor: VendorName | null, method: string, path: string): boolean {
+	if (match.vendor !== undefined && match.vendor !== vendor) return false;
+	if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) return false;
+	return match.path === undefined || path.includes(match.path);
 }
 
 export class FaultQueue {
@@ -19,7 +25,7 @@ export class FaultQueue {
 		const times = spec.times ?? 1;
 		if (!(times >= 1)) throw new RangeError(`fault.times must be >= 1, got ${times}`);
 		validateFault(spec.fault);
-		this.queue.push({ spec, method: spec.method?.toUpperCase(), remaining: times });
+		this.queue.push({ spec, remaining: times });
 	}
 
 	/** Consumes one use of the first fault matching the request, if any. */
@@ -28,9 +34,7 @@ export class FaultQueue {
 		for (let i = 0; i < this.queue.length; i++) {
 			const entry = this.queue[i];
 			const { spec } = entry;
-			if (spec.vendor !== undefined && spec.vendor !== vendor) continue;
-			if (entry.method !== undefined && entry.method !== method) continue;
-			if (spec.path !== undefined && !path.includes(spec.path)) continue;
+			if (!faultMatches(spec, vendor, method, path)) continue;
 			if (--entry.remaining <= 0) this.queue.splice(i, 1);
 			return spec.fault;
 		}
